@@ -1,0 +1,62 @@
+# Front door of the handbook. Every target does its set-up first; the work itself lives in build_scripts/.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+LANG_  ?= nl
+
+.DEFAULT_GOAL := all
+.PHONY: all help html pdf gettext update-po stats check-po serve clean test bench lock system system-tests
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+	@echo "  (serve takes LANG_=nl|en; stats takes ARGS=--json or ARGS='--require 100')"
+
+$(VENV)/.installed: requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	touch $@
+
+system:
+	@$(PYTHON) build_scripts/system_packages.py
+
+system-tests:
+	@$(PYTHON) build_scripts/system_packages.py --tests
+
+all: $(VENV)/.installed system ## build everything: both editions, HTML and PDF, into build/site
+	$(PY) build_scripts/build.py
+
+html: $(VENV)/.installed system ## build the HTML of both editions into build/site
+	$(PY) build_scripts/build.py --formats html
+
+pdf: $(VENV)/.installed system ## build the PDF of both editions into build/site/downloads
+	$(PY) build_scripts/build.py --formats pdf
+
+gettext: $(VENV)/.installed ## extract the Dutch messages into build/gettext/*.pot
+	$(PY) build_scripts/update_po.py --pot-only
+
+update-po: $(VENV)/.installed ## extract the messages and update locale/en (fuzzy, new, obsolete)
+	$(PY) build_scripts/update_po.py
+
+stats: $(VENV)/.installed ## translation progress of locale/en per page and in total
+	$(PY) build_scripts/po_stats.py $(ARGS)
+
+check-po: $(VENV)/.installed ## check that every translation keeps the markup of its source
+	$(PY) build_scripts/check_po.py
+
+serve: $(VENV)/.installed ## live preview of one edition (LANG_=nl or en) on http://127.0.0.1:8000
+	$(VENV)/bin/sphinx-autobuild --host 127.0.0.1 --port 8000 -D language=$(LANG_) \
+	  -d build/cache/serve-$(LANG_)/doctrees --watch locale --watch _extensions source build/serve-$(LANG_)
+
+test: $(VENV)/.installed system system-tests ## run the whole test suite
+	$(PY) -m playwright --version >/dev/null
+	$(PY) -m pytest
+
+bench: $(VENV)/.installed system ## measure build times, memory, page weight and PDF size
+	$(PY) build_scripts/bench.py $(ARGS)
+
+lock: ## regenerate requirements.lock from pyproject.toml
+	$(PYTHON) -m piptools compile --quiet --extra dev --generate-hashes --strip-extras --allow-unsafe \
+	  --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
+
+clean: ## remove build output and caches (keeps the virtualenv)
+	rm -rf build

@@ -1,0 +1,36 @@
+"""Sphinx extension of the handbook "Richtlijnen voor digitale systemen".
+
+One module per concern, all behind this ``setup()``:
+
+- ``editions``: per-language settings, language switcher, hreflang and PDF link;
+- ``frontmatter`` / ``guidelines``: guideline metadata read, checked and collected per document;
+- ``action_cards`` and ``statuses``: the "Direct aan de slag" cards and their status vocabulary;
+- ``relations``: related guidelines, reverse relations, card grids and the relations overview;
+- ``latex``: the LaTeX rendering of cards and badges;
+- ``problems``: metadata errors, reported with file and line, that stop the build.
+"""
+
+from __future__ import annotations
+
+from sphinx.application import Sphinx
+
+from . import action_cards, editions, guidelines, i18n, latex, problems, relations
+
+__version__ = "1.0.0"
+
+
+def setup(app: Sphinx) -> dict:
+    app.setup_extension("sphinx_design")
+    i18n.setup(app)
+    problems.setup(app)
+    editions.setup(app)
+    guidelines.setup(app)
+    action_cards.setup(app)
+    relations.setup(app)
+    latex.setup(app)
+    return {
+        "version": __version__,
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -1,0 +1,106 @@
+"""The two editions: per-language settings (applied at ``config-inited``, because ``conf.py`` runs before
+``-D language=..`` is known) and, on every HTML page, the switch to the same page in the other language,
+``hreflang`` alternates and the link to the PDF of the page's language.
+
+The published folder holds one edition per language next to each other and the PDFs in ``downloads/``::
+
+    site/nl/<page>.html   site/en/<page>.html   site/downloads/<pdf>
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.errors import ConfigError
+from sphinx.util.docutils import SphinxDirective
+
+
+REQUIRED = ("project", "subtitle", "language_name", "pdf_basename", "pdf_language_tag")
+
+
+def pdf_filename(config: Config, language: str) -> str:
+    edition = config.handbook_editions[language]
+    return f"{edition['pdf_basename']}-{config.release}-{language}.pdf"
+
+
+def _apply_edition(app: Sphinx, config: Config) -> None:
+    editions = config.handbook_editions
+    if config.language not in editions:
+        raise ConfigError(f"language {config.language!r} has no entry in handbook_editions "
+                          f"(known: {', '.join(editions)}); build with -D language=<one of those>.")
+    for language, edition in editions.items():
+        missing = [key for key in REQUIRED if key not in edition]
+        if missing:
+            raise ConfigError(f"handbook_editions[{language!r}] lacks {', '.join(missing)}.")
+    edition = editions[config.language]
+    config.project = edition["project"]
+    config.html_title = edition["project"]
+    config.html_short_title = edition["project"]
+    texname = pdf_filename(config, config.language).removesuffix(".pdf") + ".tex"
+    config.latex_documents = [(config.root_doc, texname, edition["project"], config.author, "manual")]
+    config.latex_elements = {
+        **config.latex_elements,
+        # babel, not polyglossia: with polyglossia the Dutch "ij" becomes one glyph and the PDF text
+        # can no longer be searched for words like "bij".
+        "babel": r"\usepackage{babel}",
+        "polyglossia": "",
+        "preamble": config.latex_elements.get("preamble", "") + "\n" + (
+            r"\hypersetup{pdflang={%s}, pdfsubject={%s}, pdfkeywords={%s}}"
+            % (edition["pdf_language_tag"], edition["subtitle"], edition.get("keywords", ""))),
+    }
+
+
+def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    config = app.config
+    to_site_root = "../" * (pagename.count("/") + 1)
+    base = config.html_baseurl.rstrip("/") + "/" if config.html_baseurl else to_site_root
+    alternates = []
+    for language, edition in config.handbook_editions.items():
+        alternates.append({
+            "lang": language,
+            "name": edition["language_name"],
+            "href": f"{to_site_root}{language}/{pagename}.html",
+            "absolute": f"{base}{language}/{pagename}.html",
+            "current": language == config.language,
+        })
+    context["handbook_alternates"] = alternates
+    context["handbook_default_language"] = next(iter(config.handbook_editions))
+    context["handbook_site_root"] = base
+    context["handbook_pdf"] = f"{to_site_root}downloads/{pdf_filename(config, config.language)}"
+    context["handbook_pdf_name"] = pdf_filename(config, config.language)
+
+
+class pdf_downloads(nodes.General, nodes.Element):
+    """Replaced by links to the PDF of every edition (HTML only: a PDF needs no link to itself)."""
+
+
+class PdfDownloadsDirective(SphinxDirective):
+    def run(self):
+        return [pdf_downloads()]
+
+
+def _resolve_downloads(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    config = app.config
+    to_site_root = "../" * (docname.count("/") + 1)
+    for node in list(doctree.findall(pdf_downloads)):
+        if app.builder.format != "html":
+            node.parent.remove(node)
+            continue
+        items = nodes.bullet_list(classes=["pdf-downloads"])
+        for language, edition in config.handbook_editions.items():
+            filename = pdf_filename(config, language)
+            text = f"{edition['project']} ({edition['language_name']}, PDF)"
+            ref = nodes.reference(text, text, refuri=f"{to_site_root}downloads/{filename}")
+            items += nodes.list_item("", nodes.paragraph("", "", ref, nodes.Text(f" — {filename}")))
+        node.replace_self(items)
+
+
+def setup(app: Sphinx) -> None:
+    app.add_node(pdf_downloads)
+    app.add_directive("pdf-downloads", PdfDownloadsDirective)
+    app.connect("doctree-resolved", _resolve_downloads)
+    app.add_config_value("handbook_editions", {}, "env", dict)
+    # priority 800: after other extensions filled their defaults, before builders read the config
+    app.connect("config-inited", _apply_edition, priority=800)
+    app.connect("html-page-context", _page_context)

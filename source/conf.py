@@ -1,0 +1,74 @@
+"""Sphinx configuration of the handbook. Per-language values live in ``handbook_editions`` and are applied
+by the handbook extension once the build language is known."""
+
+import sys
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "_extensions"))
+
+release = version = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
+author = "Redactie Richtlijnen voor digitale systemen"
+copyright = "2026, " + author  # noqa: A001 (Sphinx's name)
+
+extensions = ["myst_parser", "sphinx_design", "handbook"]
+language = "nl"
+root_doc = "index"
+exclude_patterns = ["_build"]
+templates_path = ["_templates"]
+
+handbook_editions = {
+    "nl": {
+        "project": "Richtlijnen voor digitale systemen",
+        "subtitle": "Handboek voor de digitale overheid",
+        "language_name": "Nederlands",
+        "pdf_basename": "richtlijnen-digitale-systemen",
+        "pdf_language_tag": "nl-NL",
+        "keywords": "digitale overheid, richtlijnen, inkoop, toegankelijkheid, open source",
+    },
+    "en": {
+        "project": "Guidelines for digital systems",
+        "subtitle": "A handbook for digital government",
+        "language_name": "English",
+        "pdf_basename": "guidelines-digital-systems",
+        "pdf_language_tag": "en-GB",
+        "keywords": "digital government, guidelines, procurement, accessibility, open source",
+    },
+}
+
+# MyST: the front-matter title is the page heading, and is translated like any heading.
+myst_title_to_header = True
+myst_enable_extensions = ["colon_fence"]
+myst_heading_anchors = 3
+
+# Translations: locale/<lang>/LC_MESSAGES/<docname>.po, one catalogue per page.
+locale_dirs = ["../locale/"]
+gettext_compact = False
+gettext_uuid = False
+gettext_location = True
+gettext_last_translator = "Redactie"
+translation_progress_classes = True
+
+html_theme = "furo"
+html_static_path = ["_static"]
+html_css_files = ["handbook.css"]
+html_copy_source = False
+html_show_sourcelink = False
+html_permalinks_icon = "#"
+html_last_updated_fmt = None
+html_theme_options = {
+    "top_of_page_buttons": [],
+    "navigation_with_keys": False,
+}
+
+latex_engine = "xelatex"
+latex_show_urls = "footnote"
+latex_use_xindy = False
+latex_elements = {
+    "papersize": "a4paper",
+    "pointsize": "11pt",
+    "fontpkg": "\\setmainfont{FreeSerif}\n\\setsansfont{FreeSans}\n\\setmonofont{FreeMono}",
+    "printindex": "",
+}
+latex_domain_indices = False
