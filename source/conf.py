@@ -25,6 +25,7 @@ handbook_editions = {
         "language_name": "Nederlands",
         "pdf_basename": "richtlijnen-digitale-systemen",
         "pdf_language_tag": "nl-NL",
+        "release_name": "Versie",
         "keywords": "digitale overheid, richtlijnen, inkoop, toegankelijkheid, open source",
     },
     "en": {
@@ -33,6 +34,7 @@ handbook_editions = {
         "language_name": "English",
         "pdf_basename": "guidelines-digital-systems",
         "pdf_language_tag": "en-GB",
+        "release_name": "Version",
         "keywords": "digital government, guidelines, procurement, accessibility, open source",
     },
 }
@@ -62,6 +64,9 @@ html_theme_options = {
     "navigation_with_keys": False,
 }
 
+today_fmt = "%d %B %Y"
+
+handbook_latex_root = "richtlijnen/index"
 latex_engine = "xelatex"
 latex_show_urls = "footnote"
 latex_use_xindy = False

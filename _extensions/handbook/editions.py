@@ -38,13 +38,14 @@ def _apply_edition(app: Sphinx, config: Config) -> None:
     config.html_title = edition["project"]
     config.html_short_title = edition["project"]
     texname = pdf_filename(config, config.language).removesuffix(".pdf") + ".tex"
-    config.latex_documents = [(config.root_doc, texname, edition["project"], config.author, "manual")]
+    config.latex_documents = [(config.handbook_latex_root, texname, edition["project"], config.author, "manual")]
     config.latex_elements = {
         **config.latex_elements,
         # babel, not polyglossia: with polyglossia the Dutch "ij" becomes one glyph and the PDF text
         # can no longer be searched for words like "bij".
         "babel": r"\usepackage{babel}",
         "polyglossia": "",
+        "releasename": edition.get("release_name", "Release"),
         "preamble": config.latex_elements.get("preamble", "") + "\n" + (
             r"\hypersetup{pdflang={%s}, pdfsubject={%s}, pdfkeywords={%s}}"
             % (edition["pdf_language_tag"], edition["subtitle"], edition.get("keywords", ""))),
@@ -101,6 +102,8 @@ def setup(app: Sphinx) -> None:
     app.add_directive("pdf-downloads", PdfDownloadsDirective)
     app.connect("doctree-resolved", _resolve_downloads)
     app.add_config_value("handbook_editions", {}, "env", dict)
+    # the document whose toctree makes the chapters of the PDF
+    app.add_config_value("handbook_latex_root", "index", "env", str)
     # priority 800: after other extensions filled their defaults, before builders read the config
     app.connect("config-inited", _apply_edition, priority=800)
     app.connect("html-page-context", _page_context)

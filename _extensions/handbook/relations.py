@@ -55,7 +55,7 @@ def _link(app: Sphinx, fromdoc: str, todoc: str, text: str, classes=()) -> nodes
 
 
 def _html_cards(app: Sphinx, fromdoc: str, entries: list[tuple[str, dict]], classes: list[str]) -> nodes.Node:
-    row = create_component("grid-row", ["sd-row", "sd-row-cols-1", "sd-row-cols-sm-2", "sd-row-cols-lg-3", "sd-g-3"])
+    row = create_component("grid-row", ["sd-row", "sd-row-cols-1", "sd-row-cols-sm-2", "sd-g-3"])
     for docname, info in entries:
         title = nodes.paragraph(classes=["sd-card-title", "sd-font-weight-bold", "guideline-card-title"])
         title += _link(app, fromdoc, docname, numbered_title(info), ["sd-stretched-link"])

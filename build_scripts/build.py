@@ -1,0 +1,167 @@
+"""Build the publication: the HTML site and the PDF handbook of every edition, into one folder that can
+be put on any static web host::
+
+    build/site/index.html            language choice (browser language, Dutch by default; links without JS)
+    build/site/nl/  build/site/en/   the two editions
+    build/site/downloads/*.pdf       one handbook per language
+
+Editions build in parallel, each with its own doctrees and environment under build/cache/<lang>/, so
+they never leak into each other and rebuild incrementally. Everything is assembled in a staging folder that
+replaces build/site only when every step succeeded: a failed build leaves the last good site in place.
+
+Usage: python build_scripts/build.py [--formats html,pdf] [--languages nl,en] [--out build/site]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "_extensions"))
+LANGUAGES = ("nl", "en")
+SITE_ROOT_FILES = Path(__file__).parent / "site_root"
+
+
+class StepFailed(Exception):
+    pass
+
+
+def run(step: str, command: list[str], **kwargs) -> float:
+    started = time.monotonic()
+    result = subprocess.run(command, stdin=subprocess.DEVNULL, **kwargs)
+    if result.returncode != 0:
+        raise StepFailed(f"{step} failed (exit {result.returncode}): {' '.join(map(str, command))}")
+    return time.monotonic() - started
+
+
+def sphinx(builder: str, language: str, cache: Path) -> float:
+    return run(f"{builder} build of the '{language}' edition", [
+        sys.executable, "-m", "sphinx", "-b", builder, "-q", "-W", "--keep-going",
+        "-d", str(cache / language / "doctrees"), "-D", f"language={language}",
+        str(ROOT / "source"), str(cache / language / builder)])
+
+
+def latex_to_pdf(language: str, cache: Path) -> tuple[Path, float]:
+    latex_dir = cache / language / "latex"
+    env = dict(os.environ, LATEXMKOPTS="-silent", LATEXOPTS="-interaction=nonstopmode -halt-on-error",
+               FORCE_SOURCE_DATE="1")
+    seconds = run(f"PDF of the '{language}' edition (log: {latex_dir})", ["make", "-C", str(latex_dir), "all-pdf"],
+                  env=env, stdout=subprocess.DEVNULL)
+    pdfs = sorted(latex_dir.glob("*.pdf"))
+    if len(pdfs) != 1:
+        raise StepFailed(f"expected one PDF in {latex_dir}, found {len(pdfs)}")
+    return pdfs[0], seconds
+
+
+def build_edition(language: str, formats: set[str], cache: Path) -> dict:
+    timings: dict[str, float] = {}
+    if "html" in formats:
+        timings["html"] = sphinx("html", language, cache)
+    if "pdf" in formats:
+        timings["latex"] = sphinx("latex", language, cache)
+        pdf, timings["pdf"] = latex_to_pdf(language, cache)
+        timings["pdf_path"] = pdf
+    return timings
+
+
+def assemble(staging: Path, previous: Path, formats: set[str], languages: list[str], results: dict,
+             cache: Path) -> None:
+    staging.mkdir(parents=True)
+    downloads = staging / "downloads"
+    downloads.mkdir()
+    for language in languages:
+        if "html" in formats:
+            shutil.copytree(cache / language / "html", staging / language,
+                            ignore=shutil.ignore_patterns(".buildinfo", ".doctrees", "*.pickle"))
+        elif (previous / language).is_dir():
+            shutil.copytree(previous / language, staging / language)
+        if "pdf" in formats:
+            shutil.copy2(results[language]["pdf_path"], downloads / results[language]["pdf_path"].name)
+    if "pdf" not in formats and (previous / "downloads").is_dir():
+        for pdf in (previous / "downloads").glob("*.pdf"):
+            shutil.copy2(pdf, downloads / pdf.name)
+    for extra in (previous / lang for lang in LANGUAGES if lang not in languages):
+        if extra.is_dir():
+            shutil.copytree(extra, staging / extra.name)
+    for item in SITE_ROOT_FILES.iterdir():
+        shutil.copy2(item, staging / item.name)
+
+
+def swap(staging: Path, site: Path) -> None:
+    old = site.with_name(site.name + ".old")
+    if old.exists():
+        shutil.rmtree(old)
+    if site.exists():
+        site.rename(old)
+    staging.rename(site)
+    if old.exists():
+        shutil.rmtree(old)
+
+
+def source_date_epoch() -> str:
+    """Builds are reproducible: dates come from SOURCE_DATE_EPOCH, by default the last commit's time."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        return os.environ["SOURCE_DATE_EPOCH"]
+    try:
+        out = subprocess.run(["git", "-C", str(ROOT), "log", "-1", "--format=%ct"], capture_output=True,
+                             text=True, check=True).stdout.strip()
+        return out or str(int(time.time()))
+    except (OSError, subprocess.CalledProcessError):
+        return str(int(time.time()))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--formats", default="html,pdf", help="comma-separated: html, pdf")
+    parser.add_argument("--languages", default=",".join(LANGUAGES), help="comma-separated: nl, en")
+    parser.add_argument("--out", type=Path, default=ROOT / "build" / "site", help="the published folder")
+    parser.add_argument("--cache", type=Path, default=ROOT / "build" / "cache",
+                        help="doctrees and intermediate output, per language")
+    args = parser.parse_args(argv)
+    formats = set(args.formats.split(","))
+    languages = args.languages.split(",")
+    if not formats <= {"html", "pdf"} or not set(languages) <= set(LANGUAGES):
+        parser.error("unknown format or language")
+    os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch()
+
+    site = args.out.resolve()
+    staging = site.with_name(site.name + ".staging")
+    started = time.monotonic()
+    try:
+        with ThreadPoolExecutor(max_workers=len(languages)) as pool:
+            futures = {lang: pool.submit(build_edition, lang, formats, args.cache.resolve()) for lang in languages}
+            results = {}
+            errors = []
+            for lang, future in futures.items():
+                try:
+                    results[lang] = future.result()
+                except StepFailed as exc:
+                    errors.append(str(exc))
+            if errors:
+                raise StepFailed("\n".join(errors))
+        if staging.exists():
+            shutil.rmtree(staging)
+        assemble(staging, site, formats, languages, results, args.cache.resolve())
+        swap(staging, site)
+    except StepFailed as exc:
+        print(f"\nBUILD FAILED\n{exc}\nThe previous site in {site} is unchanged.", file=sys.stderr)
+        return 1
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging)
+    for lang, timings in results.items():
+        parts = ", ".join(f"{k} {v:.1f}s" for k, v in timings.items() if isinstance(v, float))
+        print(f"{lang}: {parts}")
+    print(f"site ready in {site} ({time.monotonic() - started:.1f}s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
