@@ -9,10 +9,13 @@ The published folder holds one edition per language next to each other and the P
 
 from __future__ import annotations
 
+import re
+
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ConfigError
+from sphinx.locale import _ as sphinx_
 from sphinx.util.docutils import SphinxDirective
 
 
@@ -52,8 +55,20 @@ def _apply_edition(app: Sphinx, config: Config) -> None:
     }
 
 
+FURO_TOGGLE = re.compile(r'aria-label="Toggle navigation of ([^"]*)"')
+
+
+def _translate_furo_navigation(context: dict) -> None:
+    """furo writes this label in Python, untranslatable; replace it with the catalogue's version."""
+    tree = context.get("furo_navigation_tree")
+    if tree:
+        context["furo_navigation_tree"] = FURO_TOGGLE.sub(
+            lambda m: 'aria-label="%s"' % sphinx_("Toggle navigation of {title}").format(title=m.group(1)), tree)
+
+
 def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     config = app.config
+    _translate_furo_navigation(context)
     to_site_root = "../" * (pagename.count("/") + 1)
     base = config.html_baseurl.rstrip("/") + "/" if config.html_baseurl else to_site_root
     alternates = []
@@ -106,4 +121,4 @@ def setup(app: Sphinx) -> None:
     app.add_config_value("handbook_latex_root", "index", "env", str)
     # priority 800: after other extensions filled their defaults, before builders read the config
     app.connect("config-inited", _apply_edition, priority=800)
-    app.connect("html-page-context", _page_context)
+    app.connect("html-page-context", _page_context, priority=600)  # after furo's (500)
