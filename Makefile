@@ -49,7 +49,7 @@ serve: $(VENV)/.installed ## live preview of one edition (LANG_=nl or en) on htt
 
 test: $(VENV)/.installed system system-tests ## run the whole test suite
 	$(PY) -m playwright --version >/dev/null
-	$(PY) -m pytest
+	$(PY) -m pytest; status=$$?; if [ $$status -eq 5 ]; then echo "pytest collected no tests: failing" >&2; exit 1; fi; exit $$status
 
 bench: $(VENV)/.installed system ## measure build times, memory, page weight and PDF size
 	$(PY) build_scripts/bench.py $(ARGS)
