@@ -33,8 +33,8 @@ class relations_placeholder(nodes.General, nodes.Element):
     """Replaced by the related guidelines of ``slug`` when the document is resolved."""
 
 
-def is_guideline(app: Sphinx, docname: str) -> bool:
-    return fnmatch(docname, app.config.handbook_guideline_docs)
+def is_guideline(config, docname: str) -> bool:
+    return fnmatch(docname, config.handbook_guideline_docs)
 
 
 def slug_of(docname: str) -> str:
@@ -116,7 +116,7 @@ class GuidelineFrontMatter(SphinxTransform):
 
     def apply(self) -> None:
         docname = self.env.docname
-        if not is_guideline(self.app, docname):
+        if not is_guideline(self.config, docname):
             return
         slug = slug_of(docname)
         source = str(self.env.doc2path(docname))
@@ -195,12 +195,12 @@ def list_pages(env: BuildEnvironment) -> set[str]:
 def _remember_reading(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     # attributes of app, not env: they describe this build only and are not pickled
     app.handbook_reading = set(docnames)
-    if any(is_guideline(app, docname) for docname in docnames):
+    if any(is_guideline(app.config, docname) for docname in docnames):
         app.handbook_guideline_changed = True
 
 
 def _note_removal(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    if is_guideline(app, docname):
+    if is_guideline(app.config, docname):
         app.handbook_guideline_changed = True
 
 
