@@ -52,6 +52,8 @@ gettext_location = True
 gettext_last_translator = "Redactie"
 translation_progress_classes = True
 
+graphviz_output_format = "svg"
+
 html_theme = "furo"
 html_static_path = ["_static"]
 html_css_files = ["handbook.css"]
@@ -77,3 +79,4 @@ latex_elements = {
     "printindex": "",
 }
 latex_domain_indices = False
+latex_appendices = ["richtlijnen/relaties"]

@@ -88,8 +88,8 @@ def test_overview_matrix_and_grid(app):
 def test_english_build_translates_titles_summaries_and_labels(app):
     app.build()
     gamma = (app.outdir / "richtlijnen/gamma/index.html").read_text()
-    assert "<h1>3. Third guideline" in gamma
-    assert '<p class="guideline-summary">Summary of the third guideline.</p>' in gamma
+    assert re.search(r'<h1><span class="guideline-number">3\. </span>Third guideline', gamma)
+    assert re.search(r'<div class="guideline-summary[^"]*">\s*<p>Summary of the third guideline.</p>', gamma)
     assert "Also referred to by" in gamma and "Related guidelines" in gamma
     assert card_titles(gamma, "related-incoming") == ["1. First guideline", "4. Fourth guideline"]
     assert "Summary of the fourth guideline." in gamma

@@ -15,12 +15,14 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 
 from . import action_cards, editions, guidelines, i18n, latex, problems, relations
+from . import translation_notice
 
 __version__ = "1.0.0"
 
 
 def setup(app: Sphinx) -> dict:
     app.setup_extension("sphinx_design")
+    app.setup_extension("sphinx.ext.graphviz")
     i18n.setup(app)
     problems.setup(app)
     editions.setup(app)
@@ -28,6 +30,7 @@ def setup(app: Sphinx) -> dict:
     action_cards.setup(app)
     relations.setup(app)
     latex.setup(app)
+    translation_notice.setup(app)
     return {
         "version": __version__,
         "env_version": 1,

@@ -128,9 +128,9 @@ class GuidelineFrontMatter(SphinxTransform):
             return
         meta = guideline_meta(slug=slug, number=values["number"], relations=values["relations"],
                               lines=values["lines"], relation_lines=values["relation_lines"])
-        summary = nodes.paragraph(values["summary"], values["summary"], classes=["guideline-summary"])
+        summary = nodes.paragraph(values["summary"], values["summary"])
         summary.source, summary.line = source, values["lines"].get("summary", 1)
-        section.insert(1, summary)
+        section.insert(1, nodes.container("", summary, classes=["guideline-summary"]))
         section.insert(2, meta)
 
         label = str(_("Gerelateerde richtlijnen"))
@@ -154,10 +154,11 @@ class NumberGuidelineTitle(SphinxTransform):
         section = self.document.next_node(nodes.section)
         title = section.next_node(nodes.title)
         meta["title"] = title.astext()
-        summary = section.next_node(lambda n: isinstance(n, nodes.paragraph) and "guideline-summary" in n["classes"])
+        summary = section.next_node(lambda n: isinstance(n, nodes.container) and "guideline-summary" in n["classes"])
         meta["summary"] = summary.astext() if summary else ""
         if meta["number"]:
-            title.insert(0, nodes.Text(f"{meta['number']}. "))
+            number = f"{meta['number']}. "
+            title.insert(0, nodes.inline(number, number, classes=["guideline-number"]))
 
 
 class GuidelineCollector(EnvironmentCollector):

@@ -1,13 +1,142 @@
-"""LaTeX rendering of the handbook's components: status badges (``\\DUrole`` macros for the CSS classes
-the HTML uses), disabled buttons and card boxes. The macros live in ``handbook.sty``."""
+"""The PDF handbook: LaTeX rendering of what the HTML shows with CSS and sphinx-design.
+
+- Cards, badges, summaries: the HTML's CSS classes reach LaTeX as ``sphinxuseclass`` environments and
+  ``\\DUrole`` commands, which ``latex/handbook.sty`` defines (framed boxes, coloured labels).
+- Link buttons print their URL under the card (paper has no hover); disabled buttons say the resource is
+  not available yet.
+- Each guideline is a chapter numbered as the guideline ("Richtlijn 12"), not by its position.
+- Title page and colophon in the edition's language.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from docutils import nodes
+from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.texescape import escape
+
+from .guidelines import guidelines_of, is_guideline
+from .i18n import _
 
 STYLE = Path(__file__).parent / "latex" / "handbook.sty"
+
+
+class printed_link(nodes.Inline, nodes.TextElement):
+    """A link button on paper: its label, then the URL printed in full."""
+
+
+def visit_printed_link(self, node):
+    self.body.append(r"\handbooklinkbutton{")
+
+
+def depart_printed_link(self, node):
+    self.body.append("}{%s}" % self.encode_uri(node["refuri"]))
+
+
+def _print_link_buttons(doctree: nodes.document) -> None:
+    for ref in list(doctree.findall(nodes.reference)):
+        if "action-card-button" in ref["classes"] and ref.get("refuri"):
+            ref.replace_self(printed_link("", "", *ref.children, refuri=ref["refuri"]))
+
+
+def _number_chapters(env, doctree: nodes.document) -> None:
+    """A guideline's chapter carries its own number; the "12. " of the HTML title goes."""
+    for start in doctree.findall(addnodes.start_of_file):
+        info = guidelines_of(env).get(start["docname"])
+        if not info or not is_guideline(env.config, start["docname"]):
+            continue
+        section = start.next_node(nodes.section)
+        for number in list(section[0].findall(lambda n: isinstance(n, nodes.inline) and "guideline-number" in n["classes"])):
+            number.parent.remove(number)
+        if info["number"]:
+            section.parent.insert(section.parent.index(section),
+                                  nodes.raw("", r"\setcounter{chapter}{%d}" % (info["number"] - 1), format="latex"))
+
+
+class LatexLayout(SphinxPostTransform):
+    """Runs on the assembled book, before Sphinx turns URLs into footnotes (ShowUrlsTransform, 400)."""
+
+    default_priority = 300
+    formats = ("latex",)
+
+    def run(self, **kwargs) -> None:
+        _print_link_buttons(self.document)
+        _number_chapters(self.env, self.document)
+
+
+def _latex_front_matter(app: Sphinx, config: Config) -> None:
+    """Title page, colophon and running headers in the edition's language."""
+    edition = config.handbook_editions.get(config.language, {})
+    if not edition:
+        return
+    other = [e for lang, e in config.handbook_editions.items() if lang != config.language]
+    from .editions import pdf_filename  # noqa: PLC0415 (editions imports nothing from here)
+
+    others = "; ".join(
+        escape(str(_("{language}: {filename}")).format(language=e["language_name"],
+                                                      filename=pdf_filename(config, lang)))
+        for lang, e in config.handbook_editions.items() if lang != config.language)
+    site = config.html_baseurl or ""
+    web = (str(_("Webeditie: {url}")).format(url=site) if site
+           else str(_("De webeditie staat op dezelfde website als deze PDF, in de map {folder}/.")).format(
+               folder=config.language))
+    values = {
+        "title": escape(edition["project"]),
+        "subtitle": escape(edition["subtitle"]),
+        "edition": escape(str(_("Nederlandse editie"))),
+        "version": escape(str(_("Versie {version}")).format(version=config.release)),
+        "publisher": escape(config.author),
+        "colophon_title": escape(str(_("Colofon"))),
+        "published_by": escape(str(_("Uitgegeven door {publisher}.")).format(publisher=config.author)),
+        "licence": escape(str(_("De tekst valt onder de licentie Creative Commons Naamsvermelding 4.0 "
+                                "(CC BY 4.0); de broncode onder de European Union Public Licence 1.2."))),
+        "web": escape(web),
+        "other_title": escape(str(_("Ook verkrijgbaar"))) if other else "",
+        "others": others,
+        "chapter": escape(str(_("Richtlijn"))),
+        "not_yet": escape(str(_("nog niet beschikbaar"))),
+    }
+    config.latex_elements = {
+        **config.latex_elements,
+        "maketitle": MAKETITLE % values,
+        "preamble": config.latex_elements.get("preamble", "") + PREAMBLE % values,
+    }
+
+
+PREAMBLE = r"""
+\AtBeginDocument{\renewcommand{\chaptername}{%(chapter)s}}
+\renewcommand{\handbooknotyet}{%(not_yet)s}
+"""
+
+MAKETITLE = r"""
+\begin{titlepage}
+  \centering
+  \vspace*{3cm}
+  {\sffamily\bfseries\Huge %(title)s\par}
+  \vspace{1cm}
+  {\sffamily\LARGE %(subtitle)s\par}
+  \vspace{2cm}
+  {\sffamily\Large %(edition)s\par}
+  \vspace{.5cm}
+  {\sffamily\large %(version)s\par}
+  {\sffamily\large \handbookdate\par}
+  \vfill
+  {\sffamily\large %(publisher)s\par}
+\end{titlepage}
+\thispagestyle{empty}
+\vspace*{\fill}
+\noindent{\sffamily\bfseries %(colophon_title)s}\par\medskip
+\noindent %(title)s. %(subtitle)s. %(edition)s, %(version)s, \handbookdate.\par\medskip
+\noindent %(published_by)s\par\medskip
+\noindent %(licence)s\par\medskip
+\noindent %(web)s\par\medskip
+\noindent\textbf{%(other_title)s} %(others)s\par
+\clearpage
+"""
 
 
 def _add_style(app: Sphinx) -> None:
@@ -22,6 +151,14 @@ def _copy_style(app: Sphinx, exception) -> None:
             target.write_bytes(STYLE.read_bytes())
 
 
+def _skip(self, node):
+    raise nodes.SkipNode
+
+
 def setup(app: Sphinx) -> None:
+    app.add_node(printed_link, latex=(visit_printed_link, depart_printed_link),
+                 html=(_skip, None), text=(_skip, None))
+    app.connect("config-inited", _latex_front_matter, priority=810)  # after editions (800)
     app.connect("builder-inited", _add_style)
+    app.add_post_transform(LatexLayout)
     app.connect("build-finished", _copy_style)

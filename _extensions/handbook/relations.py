@@ -5,13 +5,17 @@ and summary are known."""
 
 from __future__ import annotations
 
+import textwrap
+
 from docutils import nodes
+from sphinx import addnodes
+from sphinx.ext.graphviz import graphviz
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 from sphinx_design.shared import create_component
 
-from .guidelines import by_slug, guidelines_of, in_order, relations_placeholder
+from .guidelines import by_slug, in_order, relations_placeholder
 from .i18n import _
 
 
@@ -88,7 +92,7 @@ def render_entries(app: Sphinx, fromdoc: str, entries: list[tuple[str, dict]], c
 def render_relations(app: Sphinx, docname: str, slug: str) -> list[nodes.Node]:
     env = app.env
     known = by_slug(env)
-    own = guidelines_of(env).get(docname, {})
+    own = known[slug][1] if slug in known else {}
     outgoing = [known[s] for s in own.get("relations", []) if s in known]
     incoming = [(d, info) for d, info in in_order(env)
                 if slug in info["relations"] and info["slug"] not in own.get("relations", [])]
@@ -133,7 +137,41 @@ def render_overview(app: Sphinx, docname: str) -> list[nodes.Node]:
     group += body
     legend = str(_("→ de richtlijn in de rij verwijst naar de richtlijn in de kolom; "
                    "← de richtlijn in de kolom verwijst naar die in de rij; ↔ beide."))
-    return [table, nodes.paragraph(legend, legend, classes=["relations-legend"])]
+    colspec = addnodes.tabular_col_spec(spec=r"|\Y{0.34}|*{%d}{c|}" % len(ordered))
+    return [colspec, table, nodes.paragraph(legend, legend, classes=["relations-legend"]),
+            relations_graph(app, docname, ordered)]
+
+
+def relations_graph(app: Sphinx, docname: str, ordered: list[tuple[str, dict]]) -> graphviz:
+    """The relation graph as a graphviz diagram: SVG with links in HTML, vector PDF on paper. A mutual
+    relation is one edge with two arrowheads."""
+    lines = ["digraph relations {",
+             '  graph [layout=circo, bgcolor="transparent", mindist=0.4];',
+             '  node [shape=box, style="rounded,filled", fillcolor="#eef2ff", color="#2962ff", '
+             'fontname="FreeSans", fontsize=10, margin="0.12,0.06"];',
+             '  edge [color="#57606a", arrowsize=0.6];']
+    for target_doc, info in ordered:
+        label = textwrap.fill(numbered_title(info), 22).replace("\n", "\\n")
+        url = app.builder.get_relative_uri(docname, target_doc) if app.builder.format == "html" else ""
+        lines.append(f'  "{info["slug"]}" [label="{label}", URL="{url}", target="_top", tooltip="{numbered_title(info)}"];')
+    slugs = {info["slug"] for _unused, info in ordered}
+    for _unused, info in ordered:
+        for target in info["relations"]:
+            if target not in slugs:
+                continue
+            back = info["slug"] in dict((i["slug"], i) for _d, i in ordered)[target]["relations"]
+            if back and target < info["slug"]:
+                continue  # drawn once, from the other end
+            lines.append(f'  "{info["slug"]}" -> "{target}"' + (" [dir=both];" if back else ";"))
+    lines.append("}")
+    node = graphviz()
+    node["code"] = "\n".join(lines)
+    node["options"] = {"docname": docname}
+    node["alt"] = str(_("Diagram van de relaties tussen de richtlijnen; de tabel hierboven bevat dezelfde "
+                        "informatie."))
+    node["align"] = "center"
+    node["classes"] = ["relations-graph"]
+    return node
 
 
 def _resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
