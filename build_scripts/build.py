@@ -54,7 +54,7 @@ def latex_to_pdf(language: str, cache: Path) -> tuple[Path, float]:
                FORCE_SOURCE_DATE="1")
     seconds = run(f"PDF of the '{language}' edition (log: {latex_dir})", ["make", "-C", str(latex_dir), "all-pdf"],
                   env=env, stdout=subprocess.DEVNULL)
-    pdfs = sorted(latex_dir.glob("*.pdf"))
+    pdfs = sorted(latex_dir.glob(f"*-{language}.pdf"))  # not the images (graphviz-*.pdf)
     if len(pdfs) != 1:
         raise StepFailed(f"expected one PDF in {latex_dir}, found {len(pdfs)}")
     return pdfs[0], seconds

@@ -31,8 +31,71 @@ def extract(pot_dir: Path = POT_DIR, doctrees: Path = DOCTREES) -> None:
     )
 
 
+def previous_msgids(po_file: Path) -> dict[str, str]:
+    """msgid -> the previous msgid (``#| msgid``) of each fuzzy entry. babel does not read those lines
+    (it takes them for translator comments), so polib does."""
+    import polib  # noqa: PLC0415 (only needed here)
+
+    try:
+        return {entry.msgid: entry.previous_msgid for entry in polib.pofile(str(po_file))
+                if entry.fuzzy and entry.previous_msgid and not entry.obsolete}
+    except (OSError, ValueError):
+        return {}
+
+
+def merge(catalog, template, previous: dict[str, str]) -> None:
+    """Update ``catalog`` (babel) from ``template`` in place."""
+    # An obsolete message that is back in the source gets its translation back (as msgmerge does).
+    for msgid, message in list(catalog.obsolete.items()):
+        catalog[msgid] = message
+    catalog.obsolete.clear()
+    # babel fuzzy-matches a new message against every translated message, also those still in the source,
+    # so a new paragraph would arrive pre-filled with an unrelated translation. Only messages that left
+    # the source may lend theirs: hide the translations of the others during the update.
+    in_source = {message.id for message in template if message.id}
+    hidden = {message.id: message.string for message in catalog
+              if message.id and message.id in in_source and message.string}
+    for msgid in hidden:
+        catalog[msgid].string = ""
+    created = catalog.creation_date
+    catalog.update(template, update_header_comment=False)
+    catalog.creation_date = created  # no churn: the date changes with every extraction
+    for msgid, string in hidden.items():
+        catalog[msgid].string = string
+    for message in catalog:
+        # babel read the '#| msgid' lines as translator comments: drop those. It also forgets the previous
+        # msgid of an entry that was fuzzy already: restore it. The previous msgid is always the Dutch text
+        # the translation was made for, also when the source changed twice before the translator came by.
+        message.user_comments = [comment for comment in message.user_comments if not comment.startswith("|")]
+        if not message.id or not message.fuzzy:
+            continue
+        if message.previous_id:
+            message.previous_id = [previous.get(message.previous_id[0], message.previous_id[0])]
+        elif message.id in previous:
+            message.previous_id = [previous[message.id]]
+
+
+def render(catalog) -> str:
+    """The catalogue as PO text without line wrapping. babel wraps '#| msgid' comments at 76 columns even
+    then, into lines that are not valid PO (msgfmt rejects them): write those lines here, unwrapped."""
+    from io import BytesIO  # noqa: PLC0415
+
+    from babel.messages.pofile import normalize, write_po  # noqa: PLC0415
+
+    buffer = BytesIO()
+    write_po(buffer, catalog, width=0, include_previous=False, sort_output=False,
+             omit_header=False, ignore_obsolete=False)
+    text = buffer.getvalue().decode(catalog.charset or "utf-8")
+    for message in catalog:
+        if message.id and message.fuzzy and message.previous_id:
+            entry = f"\nmsgid {normalize(message.id, width=0)}\nmsgstr"
+            previous = f"#| msgid {normalize(message.previous_id[0], prefix='#| ', width=0)}"
+            text = text.replace(entry, f"\n{previous}{entry}", 1)
+    return text
+
+
 def update(languages: list[str], pot_dir: Path = POT_DIR, locale_dir: Path = ROOT / "locale") -> None:
-    from babel.messages.pofile import read_po, write_po  # noqa: PLC0415 (only needed here)
+    from babel.messages.pofile import read_po  # noqa: PLC0415 (only needed here)
 
     for pot_file in sorted(pot_dir.rglob("*.pot")):
         if pot_file.name == "sphinx.pot":
@@ -45,25 +108,19 @@ def update(languages: list[str], pot_dir: Path = POT_DIR, locale_dir: Path = ROO
             if po_file.exists():
                 with po_file.open("rb") as f:
                     catalog = read_po(f, locale=language)
-                created = catalog.creation_date
-                catalog.update(template, update_header_comment=False)
-                catalog.creation_date = created  # no churn: the date changes with every extraction
+                merge(catalog, template, previous_msgids(po_file))
             else:
                 catalog = template
                 catalog.locale = language
                 catalog.fuzzy = False
                 catalog.header_comment = HEADER.format(page=relative.with_suffix("").as_posix())
                 po_file.parent.mkdir(parents=True, exist_ok=True)
-            before = po_file.read_bytes() if po_file.exists() else b""
-            tmp = po_file.with_suffix(".po.tmp")
-            with tmp.open("wb") as f:
-                write_po(f, catalog, width=0, include_previous=True, sort_output=False,
-                         omit_header=False, ignore_obsolete=False)
-            if tmp.read_bytes() != before:
+            text = render(catalog).encode(catalog.charset or "utf-8")
+            if not po_file.exists() or po_file.read_bytes() != text:
+                tmp = po_file.with_suffix(".po.tmp")
+                tmp.write_bytes(text)
                 tmp.replace(po_file)
-                print(f"updated {po_file.relative_to(ROOT)}")
-            else:
-                tmp.unlink()
+                print(f"updated {po_file.relative_to(locale_dir.parent)}")
 
 
 def main() -> int:

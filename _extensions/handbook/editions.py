@@ -50,8 +50,12 @@ def _apply_edition(app: Sphinx, config: Config) -> None:
         "polyglossia": "",
         "releasename": edition.get("release_name", "Release"),
         "preamble": config.latex_elements.get("preamble", "") + "\n" + (
-            r"\hypersetup{pdflang={%s}, pdfsubject={%s}, pdfkeywords={%s}}"
-            % (edition["pdf_language_tag"], edition["subtitle"], edition.get("keywords", ""))),
+            r"\hypersetup{pdftitle={%s}, pdfauthor={%s}, pdflang={%s}, pdfsubject={%s}, pdfkeywords={%s}}"
+            % (edition["project"], config.author, edition["pdf_language_tag"], edition["subtitle"],
+               edition.get("keywords", ""))),
+        # chapter headings come from handbook.sty (titlesec): fncychap's upper case turns the Dutch
+        # "ij" of "BIJLAGE" into one glyph
+        "fncychap": "",
     }
 
 

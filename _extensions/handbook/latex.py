@@ -15,7 +15,6 @@ from pathlib import Path
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
-from sphinx.config import Config
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.texescape import escape
 
@@ -68,10 +67,12 @@ class LatexLayout(SphinxPostTransform):
         _number_chapters(self.env, self.document)
 
 
-def _latex_front_matter(app: Sphinx, config: Config) -> None:
-    """Title page, colophon and running headers in the edition's language."""
+def _latex_front_matter(app: Sphinx) -> None:
+    """Title page, colophon and chapter names in the edition's language. At builder-inited, because the
+    extension's translations are not loaded yet at config-inited."""
+    config = app.config
     edition = config.handbook_editions.get(config.language, {})
-    if not edition:
+    if app.builder.format != "latex" or not edition:
         return
     other = [e for lang, e in config.handbook_editions.items() if lang != config.language]
     from .editions import pdf_filename  # noqa: PLC0415 (editions imports nothing from here)
@@ -98,17 +99,15 @@ def _latex_front_matter(app: Sphinx, config: Config) -> None:
         "other_title": escape(str(_("Ook verkrijgbaar"))) if other else "",
         "others": others,
         "chapter": escape(str(_("Richtlijn"))),
+        "appendix": escape(str(_("Bijlage"))),
         "not_yet": escape(str(_("nog niet beschikbaar"))),
     }
-    config.latex_elements = {
-        **config.latex_elements,
-        "maketitle": MAKETITLE % values,
-        "preamble": config.latex_elements.get("preamble", "") + PREAMBLE % values,
-    }
+    app.builder.context["maketitle"] = MAKETITLE % values
+    app.builder.context["preamble"] += PREAMBLE % values
 
 
 PREAMBLE = r"""
-\AtBeginDocument{\renewcommand{\chaptername}{%(chapter)s}}
+\AtBeginDocument{\renewcommand{\chaptername}{%(chapter)s}\renewcommand{\appendixname}{%(appendix)s}}
 \renewcommand{\handbooknotyet}{%(not_yet)s}
 """
 
@@ -158,7 +157,7 @@ def _skip(self, node):
 def setup(app: Sphinx) -> None:
     app.add_node(printed_link, latex=(visit_printed_link, depart_printed_link),
                  html=(_skip, None), text=(_skip, None))
-    app.connect("config-inited", _latex_front_matter, priority=810)  # after editions (800)
     app.connect("builder-inited", _add_style)
+    app.connect("builder-inited", _latex_front_matter)
     app.add_post_transform(LatexLayout)
     app.connect("build-finished", _copy_style)

@@ -137,7 +137,7 @@ def render_overview(app: Sphinx, docname: str) -> list[nodes.Node]:
     group += body
     legend = str(_("→ de richtlijn in de rij verwijst naar de richtlijn in de kolom; "
                    "← de richtlijn in de kolom verwijst naar die in de rij; ↔ beide."))
-    colspec = addnodes.tabular_col_spec(spec=r"|\Y{0.34}|*{%d}{c|}" % len(ordered))
+    colspec = addnodes.tabular_col_spec(spec=r"|\Y{0.3}|*{%d}{c|}" % len(ordered))
     return [colspec, table, nodes.paragraph(legend, legend, classes=["relations-legend"]),
             relations_graph(app, docname, ordered)]
 

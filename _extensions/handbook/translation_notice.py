@@ -193,19 +193,28 @@ def _insert_notice(doctree: nodes.document, notice: translation_notice) -> None:
         doctree.insert(0, notice)
         return
     index = 0
-    while index < len(section) and (
-        isinstance(section[index], nodes.title)
-        or (isinstance(section[index], nodes.paragraph) and "guideline-summary" in section[index]["classes"])
-    ):
+    while index < len(section) and (isinstance(section[index], nodes.title)
+                                    or "guideline-summary" in section[index].get("classes", [])):
         index += 1
     section.insert(index, notice)
 
 
+# elements the HTML writer writes as a tag with the node's classes; other text elements (a sphinx-design
+# card title, for one) get a <span> around their text instead
+TAGGED = (nodes.paragraph, nodes.title, nodes.rubric, nodes.inline, nodes.term, nodes.caption)
+
+
 def _mark_dutch(app: Sphinx, doctree: nodes.document) -> None:
     language_class = f"language-{app.config.handbook_source_language}"
-    for node in doctree.findall(nodes.Element):
-        if node.get("translated") is False and language_class not in node["classes"]:
+    for node in list(doctree.findall(nodes.Element)):
+        if node.get("translated") is not False or language_class in node["classes"]:
+            continue
+        if type(node) in TAGGED:
             node["classes"].append(language_class)
+        elif isinstance(node, nodes.TextElement):
+            span = nodes.inline("", "", *node.children, classes=[language_class])
+            node.children = []
+            node += span
 
 
 def _resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:

@@ -1,0 +1,117 @@
+"""The PDF handbooks as a reader gets them: real text (pdftotext), outline, fonts and metadata (pypdf,
+pdffonts), and the LaTeX log of the build."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+import sources
+
+pytestmark = pytest.mark.publication
+STATUS_LABELS = {"nl": {"beschikbaar": "beschikbaar", "concept": "concept", "in ontwikkeling": "in ontwikkeling",
+                        "gepland": "gepland"},
+                 "en": {"beschikbaar": "available", "concept": "draft", "in ontwikkeling": "in development",
+                        "gepland": "planned"}}
+CHAPTER = {"nl": "Richtlijn", "en": "Guideline"}
+
+
+def pdf_of(site: Path, language: str) -> Path:
+    return next((site / "downloads").glob(f"*-{language}.pdf"))
+
+
+def text_of(pdf: Path) -> str:
+    raw = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    raw = raw.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    return " ".join(raw.replace("-\n", "").split())  # one line, hyphenation at line ends undone
+
+
+def localized(guideline, language: str, dutch: str) -> str:
+    return dutch if language == "nl" else sources.english(guideline.docname, dutch)
+
+
+@pytest.fixture(scope="module", params=["nl", "en"])
+def edition(request, site):
+    language = request.param
+    pdf = pdf_of(site, language)
+    return language, pdf, PdfReader(pdf), text_of(pdf)
+
+
+def test_outline_has_every_guideline_in_order(edition):
+    language, _pdf, reader, _text = edition
+    top = [item.title for item in reader.outline if not isinstance(item, list)]
+    guidelines = sources.guidelines()
+    titles = [localized(g, language, g.title) for g in guidelines]
+    found = [t for t in top if any(t.endswith(title) for title in titles)]
+    assert [next(title for title in titles if t.endswith(title)) for t in found] == titles
+    assert any(isinstance(item, list) for item in reader.outline), "sections are bookmarked too"
+
+
+def test_text_holds_titles_cards_badges_and_urls(edition):
+    language, _pdf, _reader, text = edition
+    for guideline in sources.guidelines():
+        assert localized(guideline, language, guideline.title) in text
+        assert f"{CHAPTER[language]} {guideline.number}: {localized(guideline, language, guideline.title)}" in text
+        for card in guideline.cards:
+            assert localized(guideline, language, card.title) in text
+            assert localized(guideline, language, card.button) in text
+            if card.link:
+                assert card.link in text.replace(" ", ""), card.link
+        labels = {STATUS_LABELS[language][c.status] for c in guideline.cards}
+        for label in labels:
+            assert label in text
+    # sphinx-design's stretched-link text and raw class names never reach paper
+    assert "sd-card" not in text and "sd-stretched-link" not in text
+
+
+def test_relations_carry_page_numbers(edition):
+    language, _pdf, _reader, text = edition
+    page = {"nl": "blz.", "en": "p."}[language]
+    inkoop = next(g for g in sources.guidelines() if g.slug == "inkoop")
+    duurzaamheid = next(g for g in sources.guidelines() if g.slug == "duurzaamheid")
+    title = localized(duurzaamheid, language, duurzaamheid.title)
+    assert re.search(rf"13\. {re.escape(title)}, {re.escape(page)} \d+", text)
+    assert inkoop.relations == ["duurzaamheid", "cloud", "open-source"]
+
+
+def test_fonts_are_embedded(edition):
+    _language, pdf, _reader, _text = edition
+    rows = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    assert rows
+    for row in rows:
+        assert row.split()[-5] == "yes", row  # the "emb" column
+
+
+def test_metadata(edition):
+    language, _pdf, reader, _text = edition
+    meta = reader.metadata
+    assert meta.title == {"nl": "Richtlijnen voor digitale systemen", "en": "Guidelines for digital systems"}[language]
+    assert meta.author and meta.subject and meta.get("/Keywords")
+    assert str(reader.trailer["/Root"]["/Lang"]).startswith(language)
+
+
+def test_front_matter_and_appendix(edition):
+    language, _pdf, reader, text = edition
+    first_pages = " ".join(reader.pages[i].extract_text() for i in range(3))
+    assert {"nl": "Nederlandse editie", "en": "English edition"}[language] in first_pages
+    assert {"nl": "Colofon", "en": "Colophon"}[language] in first_pages
+    assert {"nl": "Inhoudsopgave", "en": "Contents"}[language] in text
+    assert {"nl": "Bijlage A: Relaties tussen de richtlijnen",
+            "en": "Appendix A: Relations between the guidelines"}[language] in text
+
+
+def test_no_overfull_lines_and_small_file(edition, site):
+    language, pdf, _reader, _text = edition
+    logs = list((site.parent / "cache" / language / "latex").glob("*.log"))
+    assert logs
+    assert sum(log.read_text(errors="replace").count("Overfull \\hbox") for log in logs) == 0
+    assert pdf.stat().st_size < 1.5 * 1024 * 1024
+
+
+def test_dutch_ij_is_searchable(site):
+    text = text_of(pdf_of(site, "nl"))
+    assert "\u0133" not in text and " bij " in text
