@@ -174,14 +174,15 @@ def edit_en_msgstr(project: Path, slug: str, run: int) -> None:
 
 
 def edit_nl_paragraph(project: Path, slug: str, run: int) -> None:
+    """Change the page's last plain paragraph (edit_en_msgstr changes the first: the two edits stay apart)."""
     path = page_source(project, slug)
     text = path.read_text(encoding="utf-8")
     front, body = split_front_matter(text, path)
     lines = body.splitlines(keepends=True)
-    first = next((i for i, line in enumerate(lines) if line.strip() and line[0].isalpha()), None)
-    if first is None:
+    last = max((i for i, line in enumerate(lines) if line[:1].isalpha() and len(line) > 60), default=None)
+    if last is None:
         raise BenchError(f"{path}: no paragraph after the front matter to edit")
-    lines[first] = re.sub(r" \(bewerking \d+\)$", "", lines[first].rstrip("\n")) + f" (bewerking {run})\n"
+    lines[last] = re.sub(r" \(bewerking \d+\)$", "", lines[last].rstrip("\n")) + f" (bewerking {run})\n"
     path.write_text("---\n" + front + "---\n" + "".join(lines), encoding="utf-8")
 
 
@@ -348,6 +349,8 @@ class Bench:
         self.workdir, self.runs, self.slug, self.say = workdir, runs, slug, say
         self.counter = 0
         self.edits = 0
+        self.errors: list[str] = []
+        self.warm = self.html_site = self.pdf_site = None
 
     def fresh(self, pristine: Path) -> Path:
         self.counter += 1
@@ -355,7 +358,31 @@ class Bench:
         shutil.copytree(pristine, target)
         return target
 
-    def cold(self, scenario: Scenario, pristine: Path) -> tuple[list[Run], Path]:
+    def suite(self, pristine: Path, names: list[str]) -> dict:
+        """Run the named scenarios on copies of pristine; return their summaries. Afterwards self.html_site
+        is a built site (HTML) and self.pdf_site a copy of the project built with PDFs, or None."""
+        results: dict[str, dict] = {}
+        self.warm = self.html_site = self.pdf_site = None
+        for scenario in (s for s in SCENARIOS if s.name in names):
+            load = os.getloadavg()[0]
+            self.say(f"{scenario.name}: {scenario.label} (load {load:.2f})")
+            try:
+                runs = self.cold(scenario, pristine) if scenario.cold else self.incremental(scenario, self.warm_copy(pristine))
+            except BenchError as exc:  # one failed scenario must not hide what the others measured
+                self.errors.append(f"{scenario.name}: {exc}")
+                self.say(f"  {scenario.name} FAILED: {str(exc).splitlines()[0]}")
+                continue
+            command = f"build.py --formats {scenario.formats}"
+            if scenario.languages != "nl,en":
+                command += f" --languages {scenario.languages}"
+            results[scenario.name] = {"label": scenario.label, "command": command, "load_before": load,
+                                      **summarise(runs)}
+            if not scenario.cold:
+                pages = html_snapshot(self.warm)
+                results[scenario.name]["pages_total"] = {lang: len(pages[lang]) for lang in LANGUAGES}
+        return results
+
+    def cold(self, scenario: Scenario, pristine: Path) -> list[Run]:
         runs, project = [], None
         for run in range(1, self.runs + 1):
             if project is not None:
@@ -364,7 +391,22 @@ class Bench:
             runs.append(measured(build_command(project, scenario.formats, scenario.languages), project,
                                  self.workdir / f"{scenario.name}-{run}.log"))
             self.say(f"  {scenario.name} run {run}: {runs[-1].seconds:.2f} s")
-        return runs, project
+        if scenario.name == "cold-html":
+            self.warm = project  # built: the incremental scenarios go on from here
+            self.html_site = self.workdir / f"site-{self.counter:03d}"  # as built, before any edit
+            shutil.copytree(project / "build" / "site", self.html_site)
+        elif scenario.name == "cold-all":
+            self.pdf_site = project
+        else:
+            shutil.rmtree(project)
+        return runs
+
+    def warm_copy(self, pristine: Path) -> Path:
+        if self.warm is None:
+            self.warm = self.fresh(pristine)
+            measured(build_command(self.warm, "html"), self.warm, self.workdir / "warm-up.log")
+            self.html_site = self.html_site or self.warm / "build" / "site"
+        return self.warm
 
     def incremental(self, scenario: Scenario, project: Path) -> list[Run]:
         runs = []
@@ -379,38 +421,6 @@ class Bench:
             self.say(f"  {scenario.name} run {len(runs)}: {result.seconds:.2f} s, "
                      f"rewrote nl {result.pages_rewritten['nl']} / en {result.pages_rewritten['en']}")
         return runs
-
-    def suite(self, pristine: Path, names: list[str]) -> tuple[dict, Path | None, Path | None]:
-        """Run the named scenarios; return their summaries, a copy with the HTML site and one with the PDFs."""
-        results: dict[str, dict] = {}
-        html_site = pdf_site = None
-        warm = None
-        for scenario in (s for s in SCENARIOS if s.name in names):
-            self.say(f"{scenario.name}: {scenario.label} (load {os.getloadavg()[0]:.2f})")
-            load = os.getloadavg()[0]
-            if scenario.cold:
-                runs, project = self.cold(scenario, pristine)
-                if scenario.name == "cold-html":
-                    warm = html_site = project
-                elif scenario.name == "cold-all":
-                    pdf_site = project
-                    html_site = html_site or project
-                else:
-                    shutil.rmtree(project)
-            else:
-                if warm is None:
-                    warm = self.fresh(pristine)
-                    measured(build_command(warm, "html"), warm, self.workdir / "warm-up.log")
-                    html_site = html_site or warm
-                runs = self.incremental(scenario, warm)
-            results[scenario.name] = {"label": scenario.label, "load_before": load,
-                                      "command": "build.py --formats " + scenario.formats
-                                      + ("" if scenario.languages == "nl,en" else " --languages " + scenario.languages),
-                                      **summarise(runs)}
-            if not scenario.cold:
-                pages = html_snapshot(warm)
-                results[scenario.name]["pages_total"] = {lang: len(pages[lang]) for lang in LANGUAGES}
-        return results, html_site, pdf_site
 
 
 # --- page weight and PDFs --------------------------------------------------------------------------------
@@ -620,23 +630,17 @@ def measure_scale(bench: Bench, factor: int, names: list[str], pristine_1x: Path
         pristine = bench.workdir / f"pristine-{factor}x"
         shutil.copytree(pristine_1x, pristine)
         scale_project(pristine, factor)
-    data: dict = {"guidelines": len(guideline_slugs(pristine)), "errors": []}
-    try:
-        data["scenarios"], html_site, pdf_site = bench.suite(pristine, names)
-    except BenchError as exc:
-        data["errors"].append(str(exc))
-        data.setdefault("scenarios", {})
-        return data
-    if factor == 1:
+    bench.errors = []
+    data: dict = {"guidelines": len(guideline_slugs(pristine)), "scenarios": bench.suite(pristine, names)}
+    if factor == 1 and bench.html_site is not None:
+        site = bench.html_site
         data["page_weight"] = {}
         for language in LANGUAGES:
-            page = html_site / "build" / "site" / language / "richtlijnen" / slug / "index.html"
-            data["page_weight"][language] = {"page": str(page.relative_to(html_site / "build" / "site")),
-                                             **page_weight(page)}
-        if pdf_site is not None:
-            data["pdfs"] = pdf_facts(pdf_site / "build" / "site")
-    elif pdf_site is not None:
-        data["pdfs"] = pdf_facts(pdf_site / "build" / "site")
+            page = site / language / "richtlijnen" / slug / "index.html"
+            data["page_weight"][language] = {"page": str(page.relative_to(site)), **page_weight(page)}
+    if bench.pdf_site is not None:
+        data["pdfs"] = pdf_facts(bench.pdf_site / "build" / "site")
+    data["errors"] = bench.errors
     return data
 
 

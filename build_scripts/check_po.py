@@ -73,8 +73,8 @@ class Finding:
 
     def __str__(self) -> str:
         msgid = self.msgid if len(self.msgid) <= 60 else self.msgid[:57] + "..."
-        where = f" msgid {msgid!r}" if self.msgid else ""
-        return f"{_display(self.path)}:{self.line}: [{self.rule}]{where}: {self.message}"
+        where = f" msgid {msgid!r}:" if self.msgid else ""
+        return f"{_display(self.path)}:{self.line}: [{self.rule}]{where} {self.message}"
 
 
 def _display(path: Path) -> str:
@@ -257,6 +257,10 @@ def check_file(path: Path) -> list[Finding]:
     except (OSError, ValueError) as exc:
         line = re.search(r"line (\d+)", str(exc))
         return findings or [Finding(path, int(line.group(1)) if line else 1, "", "syntax", str(exc))]
+    for finding in findings:  # name the entry msgfmt complains about
+        before = [entry for entry in catalogue if entry.linenum <= finding.line]
+        if before:
+            finding.msgid = max(before, key=lambda entry: entry.linenum).msgid
     entries = [entry for entry in catalogue if entry.translated() and not entry.msgid_plural]
     lines = _msgstr_lines(path, entries)
     for entry in entries:

@@ -42,8 +42,9 @@ NOTICE = _(NOTICE_MSGID)
 
 def _translating(transform: SphinxTransform) -> bool:
     """A build of a translated edition (not the Dutch one, not the message extraction)."""
+    # the builder class, as Sphinx's own i18n transforms ask for it (transform.app is deprecated)
     return (transform.config.language != transform.config.handbook_source_language
-            and not isinstance(transform.app.builder, MessageCatalogBuilder))
+            and not issubclass(transform.env._builder_cls, MessageCatalogBuilder))
 
 
 def _guarded(node: nodes.Element) -> bool:
