@@ -54,8 +54,10 @@ test: $(VENV)/.installed system system-tests ## run the whole test suite
 bench: $(VENV)/.installed system ## measure build times, memory, page weight and PDF size
 	$(PY) build_scripts/bench.py $(ARGS)
 
-lock: ## regenerate requirements.lock from pyproject.toml
-	$(PYTHON) -m piptools compile --quiet --extra dev --generate-hashes --strip-extras --allow-unsafe \
+lock: ## regenerate requirements.lock from pyproject.toml (pip-tools in a throwaway virtualenv)
+	$(PYTHON) -m venv build/lock-venv
+	build/lock-venv/bin/pip install --quiet --disable-pip-version-check pip-tools
+	build/lock-venv/bin/pip-compile --quiet --extra dev --generate-hashes --strip-extras --allow-unsafe \
 	  --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 
 clean: ## remove build output and caches (keeps the virtualenv)
