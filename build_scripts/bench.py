@@ -52,7 +52,6 @@ ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("source", "locale", "_extensions", "build_scripts", "pyproject.toml")
 LANGUAGES = ("nl", "en")
 SOURCE_DATE_EPOCH = "1764460800"  # fixed: builds of different copies are comparable
-BASE_GUIDELINES = 13
 TARGETS = {
     "cold_html_seconds": 2.5,
     "cold_all_seconds": 20.0,
@@ -113,7 +112,7 @@ def scale_project(project: Path, factor: int) -> None:
             front, body = split_front_matter(path.read_text(encoding="utf-8"), path)
             meta = yaml.safe_load(front)
             title, summary = meta["title"], meta["summary"]
-            meta["number"] = meta["number"] + BASE_GUIDELINES * (copy - 1)
+            meta["number"] = meta["number"] + len(slugs) * (copy - 1)
             meta["title"] = f"{title} (kopie {copy})"
             meta["summary"] = f"{summary} Kopie {copy}."
             meta["relations"] = [f"{r}-{copy}" for r in meta.get("relations", [])]
@@ -161,8 +160,9 @@ def edit_en_msgstr(project: Path, slug: str, run: int) -> None:
     import polib  # noqa: PLC0415
     import yaml  # noqa: PLC0415
 
+    page = page_source(project, slug)
+    meta = yaml.safe_load(split_front_matter(page.read_text(encoding="utf-8"), page)[0])
     path = project / "locale" / "en" / "LC_MESSAGES" / "richtlijnen" / slug / "index.po"
-    meta = yaml.safe_load(split_front_matter(page_source(project, slug).read_text(encoding="utf-8"), path)[0])
     shown_elsewhere = {meta["title"], " ".join(meta["summary"].split())}
     po = polib.pofile(str(path), wrapwidth=0)
     entry = next((e for e in po if e.msgstr and not e.obsolete and e.msgid not in shown_elsewhere

@@ -18,6 +18,7 @@ BUILD = {
     "/usr/share/texlive/texmf-dist/fonts/type1/urw/zapfding/uzdr.pfb": "texlive-fonts-recommended",
     "/usr/share/texlive/texmf-dist/tex/generic/hyph-utf8/patterns/tex/hyph-nl.tex": "texlive-lang-european",
     "/usr/share/fonts/opentype/freefont/FreeSerif.otf": "fonts-freefont-otf",
+    "/usr/share/texlive/texmf-dist/tex/latex/tcolorbox/tcolorbox.sty": "texlive-latex-extra",
     "latexmk": "latexmk",
     "xindy": "xindy",
     "dot": "graphviz",

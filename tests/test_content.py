@@ -159,3 +159,19 @@ def test_home_page_grid_and_pdf_links(site):
         assert {Path(l).name[-6:] for l in links} >= {"nl.pdf", "en.pdf"}
         for link in links:
             assert (site / language / link).resolve().exists()
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_every_relation_is_rendered_in_the_site(site, language):
+    by_slug = {g.slug: g for g in sources.guidelines()}
+    for guideline in by_slug.values():
+        html = (site / language / f"{guideline.docname}.html").read_text(encoding="utf-8")
+        start = html.index('id="related-guidelines"')
+        section = html[start:html.index("</section>", start)]
+        outgoing = section[section.index("related-outgoing"):].split("related-incoming")[0]
+        hrefs = re.findall(r'guideline-card-title"><a [^>]*href="\.\./([a-z-]+)/index\.html"', outgoing)
+        assert hrefs == guideline.relations, guideline.slug
+        incoming = sorted(s for s, g in by_slug.items() if guideline.slug in g.relations and s not in guideline.relations)
+        found = re.findall(r'href="\.\./([a-z-]+)/index\.html"', section.split("related-incoming", 1)[1]) \
+            if "related-incoming" in section else []
+        assert sorted(found) == incoming, guideline.slug

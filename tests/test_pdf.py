@@ -115,3 +115,19 @@ def test_no_overfull_lines_and_small_file(edition, site):
 def test_dutch_ij_is_searchable(site):
     text = text_of(pdf_of(site, "nl"))
     assert "\u0133" not in text and " bij " in text
+
+
+def test_every_relation_is_in_the_pdf_with_a_page_number(edition):
+    language, _pdf, _reader, text = edition
+    page = {"nl": "blz.", "en": "p."}[language]
+    by_slug = {g.slug: g for g in sources.guidelines()}
+    for guideline in by_slug.values():
+        start = text.index(f"{CHAPTER[language]} {guideline.number}: ")
+        following = [g.number for g in by_slug.values() if g.number == guideline.number + 1]
+        end = text.index(f"{CHAPTER[language]} {following[0]}: ") if following else len(text)
+        chapter = text[start:end]
+        for slug in guideline.relations:
+            target = by_slug[slug]
+            title = localized(target, language, target.title)
+            assert re.search(rf"{target.number}\. {re.escape(title)}, {re.escape(page)} \d+", chapter), \
+                f"{guideline.slug} -> {slug}"

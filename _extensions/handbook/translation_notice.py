@@ -121,13 +121,23 @@ class GuardTranslations(SphinxTransform):
         node.extend(source_children)
         node["translated"] = False
         domain = docname_to_domain(self.env.docname, self.config.gettext_compact)
-        catalogue = Path(self.config.locale_dirs[0]) / self.config.language / "LC_MESSAGES" / f"{domain}.po"
+        candidates = [(Path(self.env.srcdir) / locale_dir / self.config.language / "LC_MESSAGES"
+                       / f"{domain}.po").resolve() for locale_dir in self.config.locale_dirs]
+        catalogue = _shown(next((path for path in candidates if path.exists()), candidates[0]))
         short = msg if len(msg) <= 60 else msg[:57] + "..."
         logger.warning(
             "translation rejected, the Dutch text is shown: the msgstr of %r in %s produces %s, which the "
             "Dutch source does not have. Keep the markup of the msgid (see TRANSLATING.md; "
             "'make check-po' shows the difference).",
             short, catalogue, _describe(foreign[0]), location=node, type="handbook", subtype="translation")
+
+
+def _shown(path: Path) -> str:
+    """The path as the person who runs the build can open it: relative to the current folder if inside."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 
 def _ancestors(node: nodes.Node):
