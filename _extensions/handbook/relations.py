@@ -115,8 +115,9 @@ def render_overview(app: Sphinx, docname: str) -> list[nodes.Node]:
     table = nodes.table(classes=["relations-matrix"])
     group = nodes.tgroup(cols=len(ordered) + 1)
     table += group
-    for _unused in range(len(ordered) + 1):
-        group += nodes.colspec(colwidth=1)
+    group += nodes.colspec(colwidth=30)  # widths for the text builder; HTML and LaTeX set their own
+    for _unused in ordered:
+        group += nodes.colspec(colwidth=3)
     head = nodes.thead()
     header_row = nodes.row()
     header_row += nodes.entry("", nodes.paragraph("", str(_("Richtlijn"))))
