@@ -24,8 +24,12 @@ bytes changed).
 slugs, numbers 1..13*N, relations and links remapped within each copy, titles and summaries suffixed, the
 English catalogues copied the same way) and reports how time and memory grow from 1x to Nx.
 
-Usage: python build_scripts/bench.py [--runs 5] [--scale N] [--quick] [--page inkoop] [--json FILE]
-                                     [--profile DIR] [--workdir DIR] [--keep]
+--scale N measures cold-html, cold-all and edit-en-msgstr again on the scaled copy (--scale-runs runs each).
+--quick skips the PDF builds. --profile DIR also runs the English HTML build under cProfile (cold, then
+after one msgstr edit) and lists what costs the time.
+
+Usage: python build_scripts/bench.py [--runs 5] [--scale N [--scale-runs R]] [--quick] [--page inkoop]
+                                     [--json FILE] [--profile DIR] [--workdir DIR] [--keep]
 """
 
 from __future__ import annotations
@@ -541,7 +545,7 @@ def table(results: dict) -> str:
     lines = []
     for scale, data in results["scales"].items():
         lines.append(f"\n== {scale}x guidelines ({data['guidelines']} guideline pages), "
-                     f"median (min-max) of {results['runs']} runs ==")
+                     f"median (min-max) of {data['runs']} runs ==")
         lines.append(f"{'scenario':<16} {'what':<35} {'seconds':>19} {'CPU seconds':>19} {'cores':>16} {'peak MB process':>22} "
                      f"{'peak MB all':>22}  pages rewritten nl/en (changed) of total")
         for name, s in data["scenarios"].items():
@@ -567,6 +571,9 @@ def table(results: dict) -> str:
         for name, g in results["growth"].items():
             lines.append(f"{name:<16} time x{g['time_ratio']:.2f}, peak memory (all) x{g['memory_ratio']:.2f} "
                          f"-> {g['peak_total_mb']:.0f} MB")
+    for name, prof in results.get("profile", {}).items():
+        lines.append(f"\n== cProfile {name}: {prof['total_s']:.1f} s under the profiler, {prof['profile']} ==")
+        lines += [f"{row['cumulative_s']:8.2f} s {row['share']:6.1%}  {row['function']}" for row in prof["top_cumulative"][:25]]
     lines.append("\n== targets ==")
     for t in results["targets"]:
         lines.append(f"{'met   ' if t['met'] else 'MISSED'} {t['target']}: {t['measured']}")
@@ -631,7 +638,8 @@ def measure_scale(bench: Bench, factor: int, names: list[str], pristine_1x: Path
         shutil.copytree(pristine_1x, pristine)
         scale_project(pristine, factor)
     bench.errors = []
-    data: dict = {"guidelines": len(guideline_slugs(pristine)), "scenarios": bench.suite(pristine, names)}
+    data: dict = {"guidelines": len(guideline_slugs(pristine)), "runs": bench.runs,
+                  "scenarios": bench.suite(pristine, names)}
     if factor == 1 and bench.html_site is not None:
         site = bench.html_site
         data["page_weight"] = {}
@@ -649,6 +657,7 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
     parser.add_argument("--runs", type=int, default=5, help="runs per measurement (median, min, max); default 5")
     parser.add_argument("--scale", type=int, default=1, help="also measure N times the guidelines (e.g. 10)")
+    parser.add_argument("--scale-runs", type=int, help="runs per measurement at N times (default: --runs)")
     parser.add_argument("--quick", action="store_true", help="skip the PDF builds (cold-pdf, cold-all)")
     parser.add_argument("--page", default="inkoop", help="guideline to edit and weigh (slug); default inkoop")
     parser.add_argument("--json", type=Path, help="also write the results as JSON to this file")
@@ -657,8 +666,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", type=Path, help="where the copies go (default: a new temporary folder)")
     parser.add_argument("--keep", action="store_true", help="keep the copies and build logs")
     args = parser.parse_args(argv)
-    if args.runs < 1 or args.scale < 1:
-        parser.error("--runs and --scale must be 1 or more")
+    if args.runs < 1 or args.scale < 1 or (args.scale_runs or 1) < 1:
+        parser.error("--runs, --scale and --scale-runs must be 1 or more")
 
     say = lambda message: print(message, file=sys.stderr, flush=True)  # noqa: E731
     workdir = (args.workdir or Path(tempfile.mkdtemp(prefix="handbook-bench-"))).resolve()
@@ -679,6 +688,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.scale > 1:
             say(f"scaled to {args.scale}x the guidelines")
             scaled = [n for n in names if n in SCALED]
+            bench.runs = args.scale_runs or args.runs
             results["scales"][str(args.scale)] = measure_scale(bench, args.scale, scaled, pristine, args.page)
             results["growth"] = growth(results, args.scale)
         if args.profile:

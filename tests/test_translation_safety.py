@@ -102,7 +102,8 @@ def test_good_translations_are_used_and_bad_ones_show_the_dutch_text(editions):
     _nl, en = editions
     html = (en.outdir / "index.html").read_text()
     assert "An ordinary sentence, properly translated." in html
-    assert '<a class="reference external" href="https://example.org/bron">external link</a> and <strong>bold</strong>' in html
+    assert ('<a class="reference external" href="https://example.org/bron">external link</a> and '
+            "<strong>bold</strong>") in html
     for dutch in ("Scriptzin in het Nederlands.", "Plaatjeszin in het Nederlands.", "Rolzin in het Nederlands."):
         assert f'<p class="untranslated" lang="nl">{dutch}</p>' in html
     assert re.search(r'<h1 class="untranslated" lang="nl">Veiligheidsproef', html)

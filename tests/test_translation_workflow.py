@@ -97,13 +97,15 @@ def workflow(tmp_path_factory) -> dict:
     over_po = project / "locale" / "en" / "LC_MESSAGES" / "over.po"
     stages["over_text"] = over_po.read_text(encoding="utf-8")
     stages["over"] = polib.pofile(str(over_po))
-    stages["inkoop"] = polib.pofile(str(project / "locale" / "en" / "LC_MESSAGES" / "richtlijnen" / "inkoop" / "index.po"))
-    stages["msgfmt"] = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(over_po)], capture_output=True, text=True)
+    stages["inkoop"] = polib.pofile(str(over_po.parent / "richtlijnen" / "inkoop" / "index.po"))
+    stages["msgfmt"] = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(over_po)],
+                                      capture_output=True, text=True)
     after_first = catalogues(project)
     update_po(project)
     stages["second_run_unchanged"] = catalogues(project) == after_first
-    stages["stats"] = subprocess.run([sys.executable, str(project / "build_scripts" / "po_stats.py"), "--require", "100"],
-                                     cwd=project, capture_output=True, text=True)
+    stages["stats"] = subprocess.run(
+        [sys.executable, str(project / "build_scripts" / "po_stats.py"), "--require", "100"],
+        cwd=project, capture_output=True, text=True)
 
     site = build_english(project)
     stages["over_html"] = (site / "over.html").read_text(encoding="utf-8")
@@ -117,18 +119,21 @@ def workflow(tmp_path_factory) -> dict:
     # the translator does the rest by hand: the notice goes away
     text = over_po.read_text(encoding="utf-8")
     text = re.sub(r"^#, fuzzy\n#\| msgid .*\n", "", text, flags=re.M)
-    text = text.replace(f'msgid "{ADDED}"\nmsgstr ""', f'msgid "{ADDED}"\nmsgstr "The English text is under the same licence."')
+    text = text.replace(f'msgid "{ADDED}"\nmsgstr ""',
+                        f'msgid "{ADDED}"\nmsgstr "The English text is under the same licence."')
     text = text.replace("msgstr \"The handbook is compiled", "msgstr \"The handbook is written")
     over_po.write_text(text, encoding="utf-8")
     stages["translated_over_html"] = (build_english(project) / "over.html").read_text(encoding="utf-8")
     return stages
 
 
+@pytest.mark.publication  # builds the English edition of a project copy
 def test_update_po_on_a_clean_tree_changes_nothing(workflow):
     assert workflow["clean_run_unchanged"]
     assert workflow["clean_run_output"] == ""
 
 
+@pytest.mark.publication  # builds the English edition of a project copy
 def test_changed_message_is_fuzzy_with_old_translation_and_previous_text(workflow):
     changed = entry(workflow["over"], NEW_PUBLISHER)
     assert changed.fuzzy
@@ -137,6 +142,7 @@ def test_changed_message_is_fuzzy_with_old_translation_and_previous_text(workflo
     assert changed.previous_msgid.replace("samengesteld", "geschreven") == changed.msgid
 
 
+@pytest.mark.publication  # builds the English edition of a project copy
 def test_front_matter_title_and_summary_are_messages(workflow):
     title = entry(workflow["over"], "Over het handboek")
     assert title.fuzzy and title.previous_msgid == "Over dit handboek" and title.msgstr == "About this handbook"
@@ -145,12 +151,14 @@ def test_front_matter_title_and_summary_are_messages(workflow):
     assert summary.msgstr.startswith("A well-considered purchasing strategy")
 
 
+@pytest.mark.publication  # builds the English edition of a project copy
 def test_new_message_arrives_empty(workflow):
     for po, msgid in ((workflow["over"], ADDED), (workflow["inkoop"], ADDED_ITEM)):
         new = entry(po, msgid)
         assert new.msgstr == "" and not new.fuzzy and new.previous_msgid is None
 
 
+@pytest.mark.publication  # builds the English edition of a project copy
 def test_removed_message_is_kept_as_obsolete(workflow):
     removed = entry(workflow["over"], CONTRIBUTING[:40])
     assert removed.obsolete
@@ -158,12 +166,14 @@ def test_removed_message_is_kept_as_obsolete(workflow):
     assert workflow["over_text"].rstrip().endswith(f'#~ msgstr "{removed.msgstr}"')
 
 
+@pytest.mark.publication  # builds the English edition of a project copy
 def test_a_returning_message_gets_its_translation_back(workflow):
     back = entry(workflow["revived"], CONTRIBUTING[:40])
     assert not back.obsolete and not back.fuzzy
     assert back.msgstr.startswith("Improvements are welcome.")
 
 
+@pytest.mark.publication  # builds the English edition of a project copy
 def test_catalogue_is_valid_unwrapped_and_stable(workflow):
     assert workflow["msgfmt"].returncode == 0, workflow["msgfmt"].stderr
     lines = workflow["over_text"].splitlines()
@@ -175,6 +185,7 @@ def test_catalogue_is_valid_unwrapped_and_stable(workflow):
     assert workflow["second_run_unchanged"]
 
 
+@pytest.mark.publication  # builds the English edition of a project copy
 def test_stats_report_the_work_left(workflow):
     stats = workflow["stats"]
     assert stats.returncode == 1
@@ -183,6 +194,7 @@ def test_stats_report_the_work_left(workflow):
                         str(len(workflow["over"].translated_entries())), "2", "1"]
 
 
+@pytest.mark.publication  # builds the English edition of a project copy
 def test_english_page_shows_the_dutch_text_and_the_notice(workflow):
     html = workflow["over_html"]
     over = workflow["over"]
@@ -201,6 +213,7 @@ def test_english_page_shows_the_dutch_text_and_the_notice(workflow):
     assert "translation-notice" not in workflow["index_html"]
 
 
+@pytest.mark.publication  # builds the English edition of a project copy
 def test_fully_translated_page_has_no_notice_and_no_dutch(workflow):
     html = workflow["translated_over_html"]
     assert "translation-notice" not in html
@@ -234,7 +247,8 @@ def test_partial_page_notice_and_dutch_paragraphs(english):
     html = (english / "gedeeltelijk.html").read_text()
     # 3 of 7 messages translated (the fuzzy one is not used): 42.8%, shown rounded down
     assert notice_percent(html) == 42
-    assert re.search(r'<h1 class="translated">Partly translated<a[^>]*>¶</a></h1>\s*<div class="translation-notice"', html)
+    assert re.search(r'<h1 class="translated">Partly translated<a[^>]*>¶</a></h1>\s*'
+                     r'<div class="translation-notice"', html)
     assert '<p class="translated">First sentence, translated.</p>' in html
     for dutch in ("Derde", "Vierde", "Vijfde", "Zesde"):
         assert f'<p class="untranslated" lang="nl">{dutch} zin, nog in het Nederlands.</p>' in html

@@ -20,6 +20,7 @@ from sphinx.transforms import SphinxTransform
 from . import problems
 from .frontmatter import read_front_matter
 from .i18n import _
+from .placeholders import LIST_NODES, relations_placeholder
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 NOT_PLAIN = re.compile(r"[*_`<>{}\[\]|#]")
@@ -27,10 +28,6 @@ NOT_PLAIN = re.compile(r"[*_`<>{}\[\]|#]")
 
 class guideline_meta(nodes.Invisible, nodes.Element):
     """Carries a guideline's metadata from the transforms to the collector; removed after reading."""
-
-
-class relations_placeholder(nodes.General, nodes.Element):
-    """Replaced by the related guidelines of ``slug`` when the document is resolved."""
 
 
 def is_guideline(config, docname: str) -> bool:
@@ -181,7 +178,6 @@ class GuidelineCollector(EnvironmentCollector):
                 ("slug", "number", "title", "summary", "relations", "lines", "relation_lines")
             }
             meta.parent.remove(meta)
-        from .relations import LIST_NODES  # noqa: PLC0415 (circular: relations renders what this collects)
         if any(True for _ in doctree.findall(lambda n: isinstance(n, LIST_NODES))):
             list_pages(app.env).add(docname)
 

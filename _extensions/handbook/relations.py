@@ -15,19 +15,9 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 from sphinx_design.shared import create_component
 
-from .guidelines import by_slug, in_order, relations_placeholder
+from .guidelines import by_slug, in_order
 from .i18n import _
-
-
-class guideline_grid(nodes.General, nodes.Element):
-    """Replaced by a card (or, on paper, a list entry) for every guideline."""
-
-
-class relations_overview(nodes.General, nodes.Element):
-    """Replaced by the matrix and the graph of all relations."""
-
-
-LIST_NODES = (relations_placeholder, guideline_grid, relations_overview)
+from .placeholders import guideline_grid, relations_overview, relations_placeholder
 
 
 class GuidelineGridDirective(SphinxDirective):

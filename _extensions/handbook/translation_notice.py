@@ -68,7 +68,8 @@ def _signatures(children: list[nodes.Node]) -> list[tuple]:
 
 
 class KeepSourceMarkup(SphinxTransform):
-    """Before translation: keep a copy of each message's Dutch content for the guard."""
+    """Before translation: keep each message's Dutch content for the guard. The Locale transform replaces
+    a node's list of children and leaves the old children as they are, so no copy is needed."""
 
     default_priority = 19  # sphinx.transforms.i18n.Locale runs at 20
 
@@ -77,7 +78,7 @@ class KeepSourceMarkup(SphinxTransform):
             return
         for node, _msg in extract_messages(self.document):
             if _guarded(node):
-                node[SOURCE_COPY] = [child.deepcopy() for child in node.children]
+                node[SOURCE_COPY] = list(node.children)
 
 
 class GuardTranslations(SphinxTransform):
