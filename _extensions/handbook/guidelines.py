@@ -189,8 +189,13 @@ def list_pages(env: BuildEnvironment) -> set[str]:
     return env.handbook_list_pages
 
 
-def _remember_reading(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+def _start_build(app: Sphinx, env: BuildEnvironment, added, changed, removed) -> list[str]:
     # attributes of app, not env: they describe this build only and are not pickled
+    app.handbook_guideline_changed = False
+    return []
+
+
+def _remember_reading(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     app.handbook_reading = set(docnames)
     if any(is_guideline(app.config, docname) for docname in docnames):
         app.handbook_guideline_changed = True
@@ -249,6 +254,7 @@ def setup(app: Sphinx) -> None:
     app.add_transform(GuidelineFrontMatter)
     app.add_transform(NumberGuidelineTitle)
     app.add_env_collector(GuidelineCollector)
+    app.connect("env-get-outdated", _start_build)
     app.connect("env-before-read-docs", _remember_reading)
     app.connect("env-purge-doc", _note_removal)
     app.connect("env-updated", _check_all_and_update)
