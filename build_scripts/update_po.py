@@ -2,8 +2,10 @@
 
 - a new Dutch message arrives as an empty entry;
 - a changed one keeps its old translation, marked fuzzy, with the previous Dutch text (``#| msgid``);
-- a removed one is kept at the end of the file as obsolete (``#~``): no translation is ever lost.
-Lines are not wrapped, so a diff shows only real changes.
+- a removed one is kept at the end of the file as obsolete (``#~``): no translation is ever lost, and a
+  sentence that comes back gets its translation back.
+Lines are not wrapped (also not the ``#| msgid`` lines), so a diff shows only real changes, and a second run
+changes nothing.
 
 Usage: python build_scripts/update_po.py [--pot-only] [--language en]
 """
