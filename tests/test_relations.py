@@ -202,3 +202,30 @@ def test_all_errors_of_a_build_are_reported_together(make_app, rootdir, tmp_path
     })
     assert "Did you mean 'gamma'" in warnings and "'summary' must be plain text" in warnings
     assert failure.startswith("2 problem(s)")
+
+
+def rewritten(outdir: Path, before: dict) -> set[str]:
+    return {p.relative_to(outdir).as_posix() for p in outdir.rglob("*.html")
+            if p.stat().st_mtime_ns != before.get(p)}
+
+
+@pytest.mark.sphinx("html", testroot="relations", srcdir="relations-rewrites", freshenv=True)
+def test_an_edit_rewrites_only_the_pages_that_show_it(app, make_app):
+    app.build()
+    alfa = app.srcdir / "richtlijnen/alfa/index.md"
+    before = {p: p.stat().st_mtime_ns for p in app.outdir.rglob("*.html")}
+    alfa.write_text(alfa.read_text().replace("Tekst van de eerste richtlijn.", "Andere tekst."))
+    make_app("html", srcdir=app.srcdir).build()
+    # index.html holds the toctree that includes alfa: Sphinx itself rewrites a toctree's parent
+    assert rewritten(app.outdir, before) - {"genindex.html", "search.html", "index.html"} == {
+        "richtlijnen/alfa/index.html"}
+
+    before = {p: p.stat().st_mtime_ns for p in app.outdir.rglob("*.html")}
+    alfa.write_text(alfa.read_text().replace("Samenvatting van de eerste", "Nieuwe samenvatting van de eerste"))
+    make_app("html", srcdir=app.srcdir).build()
+    changed = rewritten(app.outdir, before) - {"genindex.html", "search.html"}
+    # alfa's summary shows on its own page, the grid (index) and the pages of the guidelines it is related
+    # to; the pages with a list of guidelines are rewritten as one group
+    assert changed == {"richtlijnen/alfa/index.html", "index.html", "richtlijnen/beta/index.html",
+                       "richtlijnen/gamma/index.html", "richtlijnen/delta/index.html"}
+    assert "Nieuwe samenvatting" in (app.outdir / "richtlijnen/gamma/index.html").read_text()
