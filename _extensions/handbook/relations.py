@@ -98,10 +98,33 @@ def render_relations(app: Sphinx, docname: str, slug: str) -> list[nodes.Node]:
     return result
 
 
+MATRIX_MAX_ON_PAPER = 20
+
+
+def _paper_relation_list(app: Sphinx, docname: str, ordered: list[tuple[str, dict]]) -> nodes.Node:
+    known = by_slug(app.env)
+    items = nodes.bullet_list(classes=["relations-list"])
+    for source_doc, source in ordered:
+        para = nodes.paragraph()
+        para += nodes.strong("", "", _link(app, docname, source_doc, numbered_title(source)))
+        targets = [known[slug] for slug in source["relations"] if slug in known]
+        if targets:
+            para += nodes.Text(" → ")
+            for index, (target_doc, target) in enumerate(targets):
+                if index:
+                    para += nodes.Text(", ")
+                para += _link(app, docname, target_doc, str(target["number"]))
+        items += nodes.list_item("", para)
+    return items
+
+
 def render_overview(app: Sphinx, docname: str) -> list[nodes.Node]:
     """A matrix of guidelines by guidelines: → this row refers to the column, ← the column refers to this
-    row, ↔ both."""
+    row, ↔ both. On paper a matrix wider than MATRIX_MAX_ON_PAPER columns cannot be read (nor typeset):
+    there each guideline lists what it refers to instead."""
     ordered = in_order(app.env)
+    if app.builder.format == "latex" and len(ordered) > MATRIX_MAX_ON_PAPER:
+        return [_paper_relation_list(app, docname, ordered), relations_graph(app, docname, ordered)]
     table = nodes.table(classes=["relations-matrix"])
     group = nodes.tgroup(cols=len(ordered) + 1)
     table += group
