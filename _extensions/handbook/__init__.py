@@ -7,20 +7,24 @@ One module per concern, all behind this ``setup()``:
 - ``action_cards`` and ``statuses``: the "Direct aan de slag" cards and their status vocabulary;
 - ``relations``: related guidelines, reverse relations, card grids and the relations overview;
 - ``latex``: the LaTeX rendering of cards and badges;
-- ``problems``: metadata errors, reported with file and line, that stop the build.
+- ``problems``: metadata errors, reported with file and line, that stop the build;
+- ``translation_notice``: translations guarded against injected markup, notice on untranslated pages;
+- ``site_extras``: sitemap, 404 page, page metadata, accessible names;
+- ``myst_speed``: faster parsing of translated messages.
 """
 
 from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import action_cards, editions, guidelines, i18n, latex, problems, relations
-from . import translation_notice
+from . import (action_cards, editions, guidelines, i18n, latex, myst_speed, problems, relations, site_extras,
+               translation_notice)
 
 __version__ = "1.0.0"
 
 
 def setup(app: Sphinx) -> dict:
+    myst_speed.setup(app)
     app.setup_extension("sphinx_design")
     app.setup_extension("sphinx.ext.graphviz")
     i18n.setup(app)
@@ -31,6 +35,7 @@ def setup(app: Sphinx) -> dict:
     relations.setup(app)
     latex.setup(app)
     translation_notice.setup(app)
+    site_extras.setup(app)
     return {
         "version": __version__,
         "env_version": 1,

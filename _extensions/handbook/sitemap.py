@@ -1,0 +1,59 @@
+"""``sitemap.xml`` of an edition: every page of the edition, each with its ``hreflang`` alternates in all
+editions (and ``x-default``, the first edition), as search engines want them for translated sites.
+
+Each edition writes its own ``<edition>/sitemap.xml`` (a sitemap may only list addresses in its own folder
+and below; the alternates may point anywhere). The sitemap protocol wants absolute addresses: with
+``html_baseurl`` set they are; without it the addresses are paths from the host's root (``/nl/...``), fine
+for a reader and a link checker, but not accepted by search engines: set ``html_baseurl`` to the address
+of the published site root before submitting a sitemap.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+from sphinx.application import Sphinx
+from sphinx.util import logging
+
+from .addresses import page_address, site_base
+
+logger = logging.getLogger(__name__)
+
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+
+
+def sitemap_pages(app: Sphinx) -> list[str]:
+    """The documents a sitemap lists: all but the "page not found" page."""
+    return sorted(docname for docname in app.env.found_docs if docname != app.config.handbook_not_found_doc)
+
+
+def build_sitemap(app: Sphinx) -> ET.ElementTree:
+    config = app.config
+    languages = list(config.handbook_editions)
+    ET.register_namespace("", SITEMAP_NS)
+    ET.register_namespace("xhtml", XHTML_NS)
+    urlset = ET.Element(f"{{{SITEMAP_NS}}}urlset")
+    for docname in sitemap_pages(app):
+        target = app.builder.get_target_uri(docname)
+        url = ET.SubElement(urlset, f"{{{SITEMAP_NS}}}url")
+        ET.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = page_address(config, config.language, target)
+        for hreflang, language in [(lang, lang) for lang in languages] + [("x-default", languages[0])]:
+            ET.SubElement(url, f"{{{XHTML_NS}}}link", rel="alternate", hreflang=hreflang,
+                          href=page_address(config, language, target))
+    ET.indent(urlset)
+    return ET.ElementTree(urlset)
+
+
+def _write_sitemap(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.name not in ("html", "dirhtml"):
+        return
+    if site_base(app.config) is None:
+        logger.info("sitemap.xml: html_baseurl is not set, so the sitemap holds paths from the host's root "
+                    "(/%s/...); set html_baseurl to the published address for search engines.",
+                    app.config.language)
+    build_sitemap(app).write(app.outdir / "sitemap.xml", encoding="utf-8", xml_declaration=True)
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("build-finished", _write_sitemap)
