@@ -260,8 +260,12 @@ def test_pdf_link_downloads_the_handbook(page, base_url, language):
     assert response.body()[:5] == b"%PDF-"
 
 
-SEARCH_DONE = """() => typeof Search !== "undefined" && Search._pulse_status === -1
-  && document.querySelector("#search-results ul.search") !== null"""
+# searchtools.js titles the results "Searching" with animated dots (a <span>), replaced by the plain title
+# "Search Results" once every result is listed (its pulse flag is no signal: a pending tick restarts it)
+SEARCH_DONE = """() => {
+  const title = document.querySelector("#search-results > h2");
+  return title !== null && title.children.length === 0;
+}"""
 
 
 def search(page, base_url: str, language: str, query: str) -> list[tuple[str, str]]:
