@@ -286,6 +286,8 @@ def search(page, base_url: str, language: str, query: str) -> list[tuple[str, st
 def test_search_finds_guideline_12_in_dutch(page, base_url):
     results = search(page, base_url, "nl", "inkoopstrategie")
     assert ("/nl/richtlijnen/inkoop/index.html", "12. Definieer je inkoopstrategie") in results
+    summary = page.inner_text("#search-results p.search-summary")
+    assert summary == f"Zoeken voltooid: {len(results)} pagina's gevonden.", summary
 
 
 def test_search_finds_guideline_12_in_english_and_no_dutch_pages(page, base_url):
