@@ -1,6 +1,7 @@
 """Sphinx configuration of the handbook. Per-language values live in ``handbook_editions`` and are applied
 by the handbook extension once the build language is known."""
 
+import os
 import sys
 import tomllib
 from pathlib import Path
@@ -53,6 +54,10 @@ gettext_last_translator = "Redactie"
 translation_progress_classes = True
 
 graphviz_output_format = "svg"
+
+# The published address (e.g. https://example.org/handbook/), for absolute hreflang, sitemap, og:url and
+# canonical links; publishers set it with HANDBOOK_BASE_URL at build time.
+html_baseurl = os.environ.get("HANDBOOK_BASE_URL", "")
 
 html_theme = "furo"
 html_static_path = ["_static"]
