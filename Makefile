@@ -44,8 +44,7 @@ check-po: $(VENV)/.installed ## check that every translation keeps the markup of
 	$(PY) build_scripts/check_po.py
 
 serve: $(VENV)/.installed ## live preview of one edition (LANG_=nl or en) on http://127.0.0.1:8000
-	$(VENV)/bin/sphinx-autobuild --host 127.0.0.1 --port 8000 -D language=$(LANG_) \
-	  -d build/cache/serve-$(LANG_)/doctrees --watch locale --watch _extensions source build/serve-$(LANG_)
+	$(PY) build_scripts/preview.py --language $(LANG_)
 
 test: $(VENV)/.installed system system-tests ## run the whole test suite
 	$(PY) -m playwright --version >/dev/null

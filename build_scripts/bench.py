@@ -13,12 +13,14 @@ child process, timed as the median of --runs runs with min and max:
     edit-en-only     the same edit, English edition only (`--languages en`)
     edit-nl-para     `make html` after editing one Dutch paragraph of --page
     edit-relation    `make html` after removing or restoring one relation in --page's front matter
+    edit-en-warm     the English msgstr edit built by the warm Sphinx worker of the live preview
+                     (`make serve`, build_scripts/sphinx_worker.py): no interpreter start, no imports
 
 Peak memory: "process" is the largest single process (getrusage of the build's process tree, exact);
 "all" is the sum over the whole tree at its peak (sampled every 0.1 s from /proc), which counts the two
 editions that build side by side. "cores" is CPU time / wall time: near 2 when both editions use both
 cores. Pages rewritten: HTML files under build/cache/<lang>/html whose mtime changed ("changed": whose
-bytes changed).
+bytes changed); search.html, which Sphinx writes on every build, is not counted.
 
 --scale N also builds a copy with N times the guidelines (synthetic copies of every guideline with unique
 slugs, numbers 1..13*N, relations and links remapped within each copy, titles and summaries suffixed, the
@@ -311,10 +313,15 @@ def html_snapshot(project: Path) -> dict[str, dict[str, tuple[int, str]]]:
     return snapshot
 
 
+SPHINX_PAGES = ("search.html", "genindex.html")  # Sphinx's own pages: it writes them on every build
+
+
 def count_rewrites(before: dict, after: dict) -> tuple[dict[str, int], dict[str, int]]:
+    """Pages of documents rewritten (mtime) and changed (bytes), per language; SPHINX_PAGES not counted."""
     rewritten, changed = {}, {}
     for language in LANGUAGES:
-        old, new = before.get(language, {}), after.get(language, {})
+        old = {page: facts for page, facts in before.get(language, {}).items() if page not in SPHINX_PAGES}
+        new = {page: facts for page, facts in after.get(language, {}).items() if page not in SPHINX_PAGES}
         rewritten[language] = sum(1 for page, (mtime, _) in new.items() if old.get(page, (None,))[0] != mtime)
         changed[language] = sum(1 for page, (_, digest) in new.items() if old.get(page, (None, None))[1] != digest)
     return rewritten, changed
@@ -331,6 +338,7 @@ class Scenario:
     edit: Callable[[Path, str, int], None] | None = None  # None with cold=True: a fresh copy per run
     cold: bool = False
     pdf: bool = False
+    warm: bool = False  # built by the warm Sphinx worker (English HTML only), not by build.py
 
 
 SCENARIOS = [
@@ -342,6 +350,8 @@ SCENARIOS = [
     Scenario("edit-en-only", "English only, after 1 msgstr", "html", languages="en", edit=edit_en_msgstr),
     Scenario("edit-nl-para", "make html after 1 Dutch paragraph", "html", edit=edit_nl_paragraph),
     Scenario("edit-relation", "make html after 1 relation", "html", edit=edit_relation),
+    Scenario("edit-en-warm", "live preview (warm), 1 English msgstr", "html", languages="en",
+             edit=edit_en_msgstr, warm=True),
 ]
 SCALED = ("cold-html", "cold-all", "edit-en-msgstr")
 
@@ -395,6 +405,8 @@ class Bench:
             command = f"build.py --formats {scenario.formats}"
             if scenario.languages != "nl,en":
                 command += f" --languages {scenario.languages}"
+            if scenario.warm:
+                command = "sphinx_worker.py (make serve), English HTML"
             results[scenario.name] = {"label": scenario.label, "command": command, "load_before": load,
                                       **summarise(runs)}
             if not scenario.cold:
@@ -429,6 +441,8 @@ class Bench:
         return self.warm
 
     def incremental(self, scenario: Scenario, project: Path) -> list[Run]:
+        if scenario.warm:
+            return self.incremental_warm(scenario, project)
         runs = []
         for _ in range(self.runs):
             self.edits += 1  # counted across scenarios: every edit differs from the one before
@@ -440,6 +454,36 @@ class Bench:
             runs.append(result)
             self.say(f"  {scenario.name} run {len(runs)}: {result.seconds:.2f} s, "
                      f"rewrote nl {result.pages_rewritten['nl']} / en {result.pages_rewritten['en']}")
+        return runs
+
+
+    def incremental_warm(self, scenario: Scenario, project: Path) -> list[Run]:
+        """The same edits, built by one warm Sphinx worker (as the live preview does) on the same caches as
+        build.py. Wall time is the round trip seen by the client; CPU and peak memory are the build's own
+        process (wait4); "all" adds the resident warm worker."""
+        from build import sphinx_arguments  # noqa: PLC0415
+        from sphinx_worker import SphinxWorker  # noqa: PLC0415
+
+        argv = sphinx_arguments("html", "en", project / "build" / "cache", project / "source")
+        runs = []
+        log = self.workdir / f"{scenario.name}.log"
+        with log.open("wb") as out, SphinxWorker(cwd=project, env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH},
+                                                 stdout=out, stderr=out) as worker:
+            for _ in range(self.runs):
+                self.edits += 1
+                scenario.edit(project, self.slug, self.edits)
+                before = html_snapshot(project)
+                resident_mb = _tree_rss_kb(worker.process.pid) / 1024
+                started = time.perf_counter()
+                answer = worker.build(argv)
+                seconds = time.perf_counter() - started
+                if answer["status"] != 0:
+                    raise BenchError(f"warm build failed (exit {answer['status']}) in {project}; log: {log}")
+                result = Run(seconds=seconds, cpu_seconds=answer["cpu_seconds"], peak_process_mb=answer["peak_mb"],
+                             peak_total_mb=answer["peak_mb"] + resident_mb)
+                result.pages_rewritten, result.pages_changed = count_rewrites(before, html_snapshot(project))
+                runs.append(result)
+                self.say(f"  {scenario.name} run {len(runs)}: {seconds:.2f} s, rewrote en {result.pages_rewritten['en']}")
         return runs
 
 
@@ -620,7 +664,7 @@ def targets(results: dict) -> list[dict]:
     if "cold-all" in scenarios:
         check("everything (both HTML, both PDFs)", scenarios["cold-all"]["seconds"]["median"],
               TARGETS["cold_all_seconds"], "s")
-    for name in ("edit-en-only", "edit-en-msgstr"):
+    for name in ("edit-en-warm", "edit-en-only", "edit-en-msgstr"):
         if name in scenarios:
             s = scenarios[name]
             check(f"incremental English rebuild after 1 msgstr ({s['command']})", s["seconds"]["median"],

@@ -41,11 +41,15 @@ def run(step: str, command: list[str], **kwargs) -> float:
     return time.monotonic() - started
 
 
+def sphinx_arguments(builder: str, language: str, cache: Path, source: Path = ROOT / "source") -> list[str]:
+    """sphinx-build's arguments for one edition (also used by the benchmark's warm builds)."""
+    return ["-b", builder, "-q", "-W", "--keep-going", "-d", str(cache / language / "doctrees"),
+            "-D", f"language={language}", str(source), str(cache / language / builder)]
+
+
 def sphinx(builder: str, language: str, cache: Path) -> float:
-    return run(f"{builder} build of the '{language}' edition", [
-        sys.executable, "-m", "sphinx", "-b", builder, "-q", "-W", "--keep-going",
-        "-d", str(cache / language / "doctrees"), "-D", f"language={language}",
-        str(ROOT / "source"), str(cache / language / builder)])
+    return run(f"{builder} build of the '{language}' edition",
+               [sys.executable, "-m", "sphinx", *sphinx_arguments(builder, language, cache)])
 
 
 def latex_to_pdf(language: str, cache: Path) -> tuple[Path, float]:

@@ -65,6 +65,7 @@ html_css_files = ["handbook.css"]
 html_copy_source = False
 html_show_sourcelink = False
 html_permalinks_icon = "#"
+html_use_index = False  # no index entries: the page would be empty (and written on every build)
 html_last_updated_fmt = None
 html_theme_options = {
     "top_of_page_buttons": [],

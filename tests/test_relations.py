@@ -216,9 +216,17 @@ def test_an_edit_rewrites_only_the_pages_that_show_it(app, make_app):
     before = {p: p.stat().st_mtime_ns for p in app.outdir.rglob("*.html")}
     alfa.write_text(alfa.read_text().replace("Tekst van de eerste richtlijn.", "Andere tekst."))
     make_app("html", srcdir=app.srcdir).build()
-    # index.html holds the toctree that includes alfa: Sphinx itself rewrites a toctree's parent
-    assert rewritten(app.outdir, before) - {"genindex.html", "search.html", "index.html"} == {
-        "richtlijnen/alfa/index.html"}
+    # index.html's toctree includes alfa, but alfa's title and sections did not change: not rewritten
+    # (search.html and genindex.html are Sphinx's own pages, written on every build)
+    assert rewritten(app.outdir, before) - {"genindex.html", "search.html"} == {"richtlijnen/alfa/index.html"}
+
+    before = {p: p.stat().st_mtime_ns for p in app.outdir.rglob("*.html")}
+    alfa.write_text(alfa.read_text() + "\n## Nieuwe sectie\n\nMeer tekst.\n")
+    make_app("html", srcdir=app.srcdir).build()
+    # a new section is in alfa's table of contents, which the toctree on index.html shows
+    assert rewritten(app.outdir, before) - {"genindex.html", "search.html"} == {
+        "richtlijnen/alfa/index.html", "index.html"}
+    assert "Nieuwe sectie" in (app.outdir / "index.html").read_text()
 
     before = {p: p.stat().st_mtime_ns for p in app.outdir.rglob("*.html")}
     alfa.write_text(alfa.read_text().replace("Samenvatting van de eerste", "Nieuwe samenvatting van de eerste"))
@@ -229,3 +237,11 @@ def test_an_edit_rewrites_only_the_pages_that_show_it(app, make_app):
     assert changed == {"richtlijnen/alfa/index.html", "index.html", "richtlijnen/beta/index.html",
                        "richtlijnen/gamma/index.html", "richtlijnen/delta/index.html"}
     assert "Nieuwe samenvatting" in (app.outdir / "richtlijnen/gamma/index.html").read_text()
+
+    before = {p: p.stat().st_mtime_ns for p in app.outdir.rglob("*.html")}
+    alfa.write_text(alfa.read_text().replace("title: Eerste richtlijn", "title: Allereerste richtlijn"))
+    make_app("html", srcdir=app.srcdir).build()
+    # a title is in the navigation of every page (here: the "next" link on index.html, the cards)
+    assert rewritten(app.outdir, before) >= {p.relative_to(app.outdir).as_posix() for p in app.outdir.rglob("*.html")
+                                             if p.name != "genindex.html"}
+    assert "Allereerste richtlijn" in (app.outdir / "index.html").read_text()

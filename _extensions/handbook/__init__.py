@@ -6,19 +6,21 @@ One module per concern, all behind this ``setup()``:
 - ``frontmatter`` / ``guidelines``: guideline metadata read, checked and collected per document;
 - ``action_cards`` and ``statuses``: the "Direct aan de slag" cards and their status vocabulary;
 - ``relations``: related guidelines, reverse relations, card grids and the relations overview;
+- ``rewrite_scope``: an incremental build rewrites the pages that show what changed, and no others;
 - ``latex``: the LaTeX rendering of cards and badges;
 - ``problems``: metadata errors, reported with file and line, that stop the build;
 - ``translation_notice``: translations guarded against injected markup, notice on untranslated pages;
 - ``site_extras``: sitemap, 404 page, page metadata, accessible names;
-- ``myst_speed``: faster parsing of translated messages.
+- ``myst_speed``, ``template_cache``, ``navigation``: faster parsing of translated messages, templates
+  compiled once, the sidebar navigation built once per build.
 """
 
 from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import (action_cards, editions, guidelines, i18n, latex, myst_speed, problems, relations, site_extras,
-               translation_notice)
+from . import (action_cards, editions, guidelines, i18n, latex, myst_speed, navigation, problems, relations,
+               rewrite_scope, site_extras, template_cache, translation_notice)
 
 __version__ = "1.0.0"
 
@@ -33,9 +35,12 @@ def setup(app: Sphinx) -> dict:
     guidelines.setup(app)
     action_cards.setup(app)
     relations.setup(app)
+    rewrite_scope.setup(app)
     latex.setup(app)
     translation_notice.setup(app)
     site_extras.setup(app)
+    template_cache.setup(app)
+    navigation.setup(app)
     return {
         "version": __version__,
         "env_version": 1,

@@ -189,45 +189,8 @@ def list_pages(env: BuildEnvironment) -> set[str]:
     return env.handbook_list_pages
 
 
-SHOWN_ELSEWHERE = ("slug", "number", "summary", "relations")  # on the list pages
-
-
-def _shown(env: BuildEnvironment) -> dict[str, tuple]:
-    return {docname: tuple(repr(info.get(key)) for key in SHOWN_ELSEWHERE)
-            for docname, info in guidelines_of(env).items()}
-
-
-def _titles(env: BuildEnvironment) -> dict[str, str]:
-    return {docname: info.get("title") for docname, info in guidelines_of(env).items()}
-
-
-def _start_build(app: Sphinx, env: BuildEnvironment, added, changed, removed) -> list[str]:
-    """Remember what other pages show of each guideline, before the changed ones are read again.
-    Attributes of app, not env: they describe this build only and are not pickled."""
-    app.handbook_shown_before = _shown(env)
-    app.handbook_titles_before = _titles(env)
-    app.handbook_reading = set()
-    return []
-
-
-def _remember_reading(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    app.handbook_reading = set(docnames)
-
-
-def _pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """Only the pages that show what changed: every page when a guideline title changed (the navigation
-    shows them all), the list pages when a number, summary or relation changed, else none."""
-    reading = getattr(app, "handbook_reading", set())
-    if _titles(env) != getattr(app, "handbook_titles_before", {}):
-        return sorted(env.found_docs - reading)
-    if _shown(env) != getattr(app, "handbook_shown_before", {}):
-        return sorted(list_pages(env) - reading)
-    return []
-
-
-def _check_all_and_update(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """Checks that need every guideline; fail the build on any problem; rewrite the list pages when a
-    guideline's title, summary or relations changed."""
+def _check_all(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Checks that need every guideline; fail the build on any problem."""
     found = by_slug(env)
     slugs = sorted(found)
     extra = 0
@@ -262,7 +225,7 @@ def _check_all_and_update(app: Sphinx, env: BuildEnvironment) -> list[str]:
                                   type="handbook", subtype="input")
             extra += 1
     problems.fail_if_any(env, extra)
-    return _pages_to_rewrite(app, env)
+    return []
 
 
 def setup(app: Sphinx) -> None:
@@ -271,6 +234,4 @@ def setup(app: Sphinx) -> None:
     app.add_transform(GuidelineFrontMatter)
     app.add_transform(NumberGuidelineTitle)
     app.add_env_collector(GuidelineCollector)
-    app.connect("env-get-outdated", _start_build)
-    app.connect("env-before-read-docs", _remember_reading)
-    app.connect("env-updated", _check_all_and_update)
+    app.connect("env-updated", _check_all)

@@ -71,7 +71,9 @@ def _rewrite_page(app: Sphinx, exception: Exception | None) -> None:
         return
     page = app.outdir / app.builder.get_target_uri(docname)
     html = page.read_text(encoding="utf-8")
-    page.write_text(absolute_resources(html, own_address(app)), encoding="utf-8")
+    rewritten = absolute_resources(html, own_address(app))
+    if rewritten != html:  # else the page was not written in this build: leave it untouched
+        page.write_text(rewritten, encoding="utf-8")
 
 
 def setup(app: Sphinx) -> None:
