@@ -118,3 +118,14 @@ def test_shorten_cuts_at_a_word():
     text = "woord " * 60
     short = shorten(text)
     assert short.endswith("woord…") and len(short) <= 201
+
+
+def test_pages_load_code_colours_only_when_they_show_code(make_app, tmp_path):
+    srcdir = shutil.copytree(ROOT, tmp_path / "code")
+    (srcdir / "code.md").write_text("---\ntitle: Code\norphan: true\n---\n\n```python\nprint('hallo')\n```\n")
+    app = make_app("html", srcdir=srcdir, confoverrides={"language": "nl"})
+    app.build()
+    with_code, without = (app.outdir / "code.html").read_text(), (app.outdir / "over.html").read_text()
+    assert 'class="highlight' in with_code and "_static/pygments.css" in with_code
+    assert "_static/pygments.css" not in without and "design-tabs.js" not in without
+    assert (app.outdir / "_static" / "pygments.css").exists()  # still published for the pages with code

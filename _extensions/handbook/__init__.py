@@ -11,8 +11,8 @@ One module per concern, all behind this ``setup()``:
 - ``problems``: metadata errors, reported with file and line, that stop the build;
 - ``translation_notice``: translations guarded against injected markup, notice on untranslated pages;
 - ``site_extras``: sitemap, 404 page, page metadata, accessible names;
-- ``myst_speed``, ``template_cache``, ``navigation``: faster parsing of translated messages, templates
-  compiled once, the sidebar navigation built once per build.
+- ``myst_speed``, ``translation_speed``, ``template_cache``, ``navigation``: translated messages parsed
+  faster and once, templates compiled once, the sidebar navigation built once per build.
 """
 
 from __future__ import annotations
@@ -20,13 +20,14 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 
 from . import (action_cards, editions, guidelines, i18n, latex, myst_speed, navigation, problems, relations,
-               rewrite_scope, site_extras, template_cache, translation_notice)
+               rewrite_scope, site_extras, template_cache, translation_notice, translation_speed)
 
 __version__ = "1.0.0"
 
 
 def setup(app: Sphinx) -> dict:
     myst_speed.setup(app)
+    translation_speed.setup(app)
     app.setup_extension("sphinx_design")
     app.setup_extension("sphinx.ext.graphviz")
     i18n.setup(app)
