@@ -37,8 +37,6 @@ from pathlib import Path
 PRELOAD = ("sphinx.cmd.build", "sphinx.application", "sphinx.builders.html", "sphinx.transforms.i18n",
            "sphinx.search", "docutils.parsers.rst", "myst_parser.parsers.sphinx_", "furo", "sphinx_design",
            "sphinx.ext.graphviz", "bs4", "yaml")
-
-
 LIBRARY_FOLDERS = tuple({Path(sys.prefix).resolve(), Path(sys.base_prefix).resolve()})  # site-packages, stdlib
 
 
