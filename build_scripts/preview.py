@@ -9,7 +9,9 @@ Usage: python build_scripts/preview.py [--language nl|en] [--port 8000]
 from __future__ import annotations
 
 import argparse
+import subprocess
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -34,10 +36,16 @@ class WarmBuilder(Builder):
         if self.worker is None:
             self.worker = SphinxWorker()
         show_command(["sphinx-build", *self.sphinx_args])
-        answer = self.worker.build(self.sphinx_args)
+        try:
+            answer = self.worker.build(self.sphinx_args)
+        except (OSError, RuntimeError) as exc:  # the warm process is gone: build the slow way
+            show_message(f"The warm Sphinx process is not answering ({exc}); building in a new process.")
+            started = time.perf_counter()
+            status = subprocess.run([sys.executable, "-m", "sphinx", *self.sphinx_args]).returncode
+            answer = {"status": status, "seconds": time.perf_counter() - started}
         if answer["status"] != 0:
-            print(f"Sphinx exited with exit code {answer['status']}. The server goes on serving the last good pages; "
-                  "fix the error above and save again, or press Ctrl+C to stop.")
+            print(f"Sphinx exited with exit code {answer['status']}: the pages served may be out of date. "
+                  "Fix the error above and save again, or press Ctrl+C to stop.")
         else:
             show_message(f"Built in {answer['seconds']:.1f} s")
             self._run_commands(self.post_build_commands, "post-build")

@@ -135,3 +135,23 @@ def test_preview_shows_an_edited_translation(tmp_path):
                 preview.wait()
     wait_for(lambda: not subprocess.run(["pgrep", "-f", f"{project}/build_scripts/sphinx_worker.py"],
                                         capture_output=True).stdout, 10, "the warm worker outlives the preview", log)
+
+
+def test_preview_builds_in_a_new_process_when_the_warm_one_is_gone(tmp_path, capsys):
+    import preview  # noqa: PLC0415
+
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "conf.py").write_text("extensions = []\n")
+    (project / "index.rst").write_text("Start\n=====\n")
+    builder = preview.WarmBuilder([str(project), str(tmp_path / "out"), "-q"], url_host="127.0.0.1:0",
+                                  pre_build_commands=[], post_build_commands=[])
+    builder(changed_paths=[])  # the first build starts the warm process
+    assert (tmp_path / "out" / "index.html").exists() and builder.worker.process.poll() is None
+    builder.worker.process.kill()
+    builder.worker.process.wait()
+    (project / "index.rst").write_text("Start\n=====\n\nNieuwe zin.\n")
+    builder(changed_paths=[project / "index.rst"])
+    assert "Nieuwe zin." in (tmp_path / "out" / "index.html").read_text()
+    assert "building in a new process" in capsys.readouterr().out
+    builder.worker.close()
