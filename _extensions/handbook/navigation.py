@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 import furo
 from sphinx.application import Sphinx
+from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.util.osutil import relative_uri
 
 MEASURED_FURO = "2025.12.19"
@@ -146,7 +147,7 @@ def _reset(app: Sphinx, builder) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    if furo.__version__ != MEASURED_FURO:
+    if furo.__version__ != MEASURED_FURO or not hasattr(StandaloneHTMLBuilder, "_get_local_toctree"):
         return
     app.connect("write-started", _reset)
     app.connect("html-page-context", _hide_toctree_from_furo, priority=400)
