@@ -189,7 +189,7 @@ def list_pages(env: BuildEnvironment) -> set[str]:
     return env.handbook_list_pages
 
 
-def _check_all(app: Sphinx, env: BuildEnvironment) -> list[str]:
+def _check_all(app: Sphinx, env: BuildEnvironment) -> None:
     """Checks that need every guideline; fail the build on any problem."""
     found = by_slug(env)
     slugs = sorted(found)
@@ -225,7 +225,6 @@ def _check_all(app: Sphinx, env: BuildEnvironment) -> list[str]:
                                   type="handbook", subtype="input")
             extra += 1
     problems.fail_if_any(env, extra)
-    return []
 
 
 def setup(app: Sphinx) -> None:
