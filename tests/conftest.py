@@ -35,6 +35,15 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+def build_copy(make_app, root: Path, srcdir: Path, language: str, **overrides):
+    """Build a copy of the test root ``root`` (a build writes into its source folder) as HTML in
+    ``language``; the application, for its output folder and warnings."""
+    shutil.copytree(root, srcdir)
+    app = make_app("html", srcdir=srcdir, confoverrides={"language": language, **overrides})
+    app.build()
+    return app
+
+
 def run_build(project: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, str(project / "build_scripts" / "build.py"), *args],

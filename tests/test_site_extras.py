@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import build_copy
 from handbook.not_found import absolute_resources
 from handbook.page_meta import shorten
 
@@ -20,10 +21,7 @@ SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://
 
 
 def build(make_app, tmp_path: Path, language: str, **overrides) -> Path:
-    srcdir = tmp_path / f"{language}-{len(overrides)}"
-    shutil.copytree(ROOT, srcdir)
-    app = make_app("html", srcdir=srcdir, confoverrides={"language": language, **overrides})
-    app.build()
+    app = build_copy(make_app, ROOT, tmp_path / f"{language}-{len(overrides)}", language, **overrides)
     assert "WARNING" not in app.warning.getvalue(), app.warning.getvalue()
     return app.outdir
 

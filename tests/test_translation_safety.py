@@ -6,7 +6,6 @@ javascript: link; check-po reports every one of them."""
 from __future__ import annotations
 
 import re
-import shutil
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
@@ -17,6 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "build_scripts"))
 
 import check_po  # noqa: E402
+from conftest import build_copy  # noqa: E402
 
 TEST_ROOT = Path(__file__).parent / "roots" / "test-translation-safety"
 CATALOGUE = TEST_ROOT / "locale" / "en" / "LC_MESSAGES" / "index.po"
@@ -59,11 +59,7 @@ class Elements(HTMLParser):
 
 
 def build(make_app, tmp_path: Path, language: str):
-    srcdir = tmp_path / language
-    shutil.copytree(TEST_ROOT, srcdir)
-    app = make_app("html", srcdir=srcdir, confoverrides={"language": language})
-    app.build()
-    return app
+    return build_copy(make_app, TEST_ROOT, tmp_path / language, language)
 
 
 @pytest.fixture

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import math
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -23,7 +22,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from conftest import copy_project, run_build
+from conftest import build_copy, copy_project, run_build
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTICE_ROOT = Path(__file__).parent / "roots" / "test-translation-notice"
@@ -224,10 +223,7 @@ def test_fully_translated_page_has_no_notice_and_no_dutch(workflow):
 # --- the notice and the lang marks on a small test project -------------------------------------------------
 
 def build_root(make_app, tmp_path: Path, language: str):
-    srcdir = tmp_path / language
-    shutil.copytree(NOTICE_ROOT, srcdir)
-    app = make_app("html", srcdir=srcdir, confoverrides={"language": language})
-    app.build()
+    app = build_copy(make_app, NOTICE_ROOT, tmp_path / language, language)
     assert "WARNING" not in app.warning.getvalue(), app.warning.getvalue()
     return app.outdir
 

@@ -1,14 +1,9 @@
 """A small bilingual site, published at an address (html_baseurl), with the handbook's page templates: for
 the sitemap, the page metadata and the 404 page (site_extras.py)."""
 
-import sys
 from pathlib import Path
 
-EXTENSIONS_DIR = Path(__file__).resolve().parents[3] / "_extensions"
-if EXTENSIONS_DIR.is_dir():  # in the repository; a copied root relies on tests/conftest.py's sys.path
-    sys.path.insert(0, str(EXTENSIONS_DIR))
-
-import handbook  # noqa: E402 (found through the path above)
+import handbook  # on sys.path through tests/conftest.py
 
 extensions = ["myst_parser", "handbook"]
 language = "nl"

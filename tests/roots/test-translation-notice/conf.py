@@ -1,13 +1,6 @@
 """Pages with a complete, a partial and no English catalogue, a guideline with action cards, and a German
 edition whose interface (the extension's catalogue) is not translated."""
 
-import sys
-from pathlib import Path
-
-EXTENSIONS_DIR = Path(__file__).resolve().parents[3] / "_extensions"
-if EXTENSIONS_DIR.is_dir():  # in the repository; a copied root relies on tests/conftest.py's sys.path
-    sys.path.insert(0, str(EXTENSIONS_DIR))
-
 extensions = ["myst_parser", "handbook"]
 language = "nl"
 project = "Vertaalproef"

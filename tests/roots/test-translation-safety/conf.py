@@ -1,12 +1,5 @@
 """A page whose English catalogue tries to smuggle HTML, script, directives and foreign links in."""
 
-import sys
-from pathlib import Path
-
-EXTENSIONS_DIR = Path(__file__).resolve().parents[3] / "_extensions"
-if EXTENSIONS_DIR.is_dir():  # in the repository; a copied root relies on tests/conftest.py's sys.path
-    sys.path.insert(0, str(EXTENSIONS_DIR))
-
 extensions = ["myst_parser", "handbook"]
 language = "nl"
 project = "Vertaalproef"
