@@ -35,7 +35,7 @@ from pathlib import Path
 import polib
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_PATHS = (ROOT / "locale", ROOT / "_extensions" / "handbook" / "locale")
+DEFAULT_PATHS = (ROOT / "locale", ROOT / "_extensions" / "handbook" / "i18n" / "locale")
 
 # roles whose content names a target that must not change (the link text may be translated)
 XREF_ROLES = {"doc", "ref", "numref", "term", "download", "any", "keyword", "option", "envvar", "token", "eq"}
@@ -279,7 +279,7 @@ def po_files(paths: list[Path]) -> list[Path]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", type=Path, help=".po files or folders (default: locale/ and "
-                                                            "_extensions/handbook/locale/)")
+                                                            "_extensions/handbook/i18n/locale/)")
     args = parser.parse_args(argv)
     if shutil.which("msgfmt", path="/usr/bin:/bin") is None:
         print("msgfmt not found: install the Debian package 'gettext'.", file=sys.stderr)

@@ -1,4 +1,4 @@
-"""The sidebar navigation made once per build (_extensions/handbook/navigation.py) is, on every page of
+"""The sidebar navigation made once per build (_extensions/handbook/speedups/navigation.py) is, on every page of
 both editions, the same as the navigation furo makes for that page itself."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import furo.navigation
 import pytest
 
 from conftest import copy_project
-from handbook import navigation
+from handbook.speedups import navigation
 
 
 @pytest.mark.publication

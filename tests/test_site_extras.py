@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from conftest import build_copy
-from handbook.not_found import absolute_resources
-from handbook.page_meta import shorten
+from handbook.site.not_found import absolute_resources
+from handbook.site.page_meta import shorten
 
 ROOT = Path(__file__).parent / "roots" / "test-site-extras"
 BASE = "https://example.org/handboek/"

@@ -1,4 +1,4 @@
-"""Translated messages parsed once and kept light (_extensions/handbook/translation_speed.py): the English
+"""Translated messages parsed once and kept light (_extensions/handbook/speedups/translation_parse.py): the English
 edition comes out byte for byte as with Sphinx's own two parses per message, and its doctrees no longer
 carry a throwaway document for every translated paragraph."""
 
@@ -9,7 +9,7 @@ import pytest
 from sphinx.transforms import i18n as sphinx_i18n
 
 from conftest import copy_project
-from handbook import translation_speed
+from handbook.speedups import translation_parse as translation_speed
 
 
 def build(make_app, project, builder: str, language: str = "en"):

@@ -18,10 +18,10 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.texescape import escape
 
-from .guidelines import guidelines_of, is_guideline
-from .i18n import _
+from ..model.guidelines import guidelines_of, is_guideline
+from ..i18n import _
 
-STYLE = Path(__file__).parent / "latex" / "handbook.sty"
+STYLE = Path(__file__).parent / "handbook.sty"
 
 
 class printed_link(nodes.Inline, nodes.TextElement):
@@ -75,7 +75,7 @@ def _latex_front_matter(app: Sphinx) -> None:
     if app.builder.format != "latex" or not edition:
         return
     other = [e for lang, e in config.handbook_editions.items() if lang != config.language]
-    from .editions import pdf_filename  # noqa: PLC0415 (editions imports nothing from here)
+    from ..site.editions import pdf_filename  # noqa: PLC0415 (editions imports nothing from here)
 
     others = "; ".join(
         escape(str(_("{language}: {filename}")).format(language=e["language_name"],

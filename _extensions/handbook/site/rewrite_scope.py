@@ -4,10 +4,8 @@
   own would rewrite only the pages whose toctree lists the changed one, and leave stale navigation elsewhere).
 - The list pages (home, overview, relations, "related guidelines" sections) show the guidelines' numbers,
   summaries and relations: they are rewritten when one of those changes.
-- Sphinx also rewrites every page whose toctree includes a page it read again. When that page's title and
-  table of contents did not change, those parents show nothing new: the rewrite is skipped. An edited
-  msgstr or Dutch paragraph then rewrites the page that shows it (and Sphinx's search page, which it
-  writes on every build).
+- Sphinx also rewrites every page whose toctree includes a page it read again; ``speedups.toctree_parents``
+  skips that when nothing they show changed.
 
 What a page showed is remembered when the build starts (env-get-outdated), before the changed documents
 are read again, in attributes of ``app``: they describe this build only and are not pickled.
@@ -16,10 +14,9 @@ are read again, in attributes of ``app``: they describe this build only and are 
 from __future__ import annotations
 
 from sphinx.application import Sphinx
-from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 
-from .guidelines import guidelines_of, list_pages
+from ..model.guidelines import guidelines_of, list_pages
 
 SHOWN_ON_LIST_PAGES = ("slug", "number", "summary", "relations")
 
@@ -29,17 +26,17 @@ def _shown_on_list_pages(env: BuildEnvironment) -> dict[str, tuple]:
             for docname, info in guidelines_of(env).items()}
 
 
-def _titles(env: BuildEnvironment) -> dict[str, str]:
+def titles(env: BuildEnvironment) -> dict[str, str]:
     return {docname: title.astext() for docname, title in env.titles.items()}
 
 
-def _tables_of_contents(env: BuildEnvironment) -> dict[str, str]:
+def tables_of_contents(env: BuildEnvironment) -> dict[str, str]:
     return {docname: toc.astext() for docname, toc in env.tocs.items()}
 
 
 def _start_build(app: Sphinx, env: BuildEnvironment, added, changed, removed) -> list[str]:
-    app.handbook_before = {"shown": _shown_on_list_pages(env), "titles": _titles(env),
-                           "tocs": _tables_of_contents(env)}
+    app.handbook_before = {"shown": _shown_on_list_pages(env), "titles": titles(env),
+                           "tocs": tables_of_contents(env)}
     app.handbook_reading = set()
     return []
 
@@ -53,34 +50,14 @@ def _pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     if before is None:
         return []
     reading = app.handbook_reading
-    if _titles(env) != before["titles"]:
+    if titles(env) != before["titles"]:
         return sorted(env.found_docs - reading)
     if _shown_on_list_pages(env) != before["shown"]:
         return sorted(list_pages(env) - reading)
     return []
 
 
-def _skip_unchanged_toctree_parents(app: Sphinx, builder: Builder) -> None:
-    """Runs just before Sphinx adds the toctree parents of the pages to write (Builder.write)."""
-    before = getattr(app, "handbook_before", None)
-    env = app.env
-    if before is None or _titles(env) != before["titles"]:
-        return
-    tocs = _tables_of_contents(env)
-    unchanged = {docname for docname in app.handbook_reading
-                 if docname in before["tocs"] and tocs.get(docname) == before["tocs"][docname]}
-    app.handbook_parents_skipped = {docname: env.files_to_rebuild.pop(docname)
-                                    for docname in unchanged if docname in env.files_to_rebuild}
-
-
-def _restore_toctree_parents(app: Sphinx, exception: Exception | None) -> None:
-    app.env.files_to_rebuild.update(getattr(app, "handbook_parents_skipped", {}))
-    app.handbook_parents_skipped = {}
-
-
 def setup(app: Sphinx) -> None:
     app.connect("env-get-outdated", _start_build)
     app.connect("env-before-read-docs", _remember_reading)
     app.connect("env-updated", _pages_to_rewrite)
-    app.connect("write-started", _skip_unchanged_toctree_parents)
-    app.connect("build-finished", _restore_toctree_parents)

@@ -22,8 +22,8 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx_design.cards import CardDirective
 from sphinx_design.shared import create_component, is_component
 
-from . import problems
-from .statuses import STATUSES, vocabulary
+from ..model import problems
+from ..model.statuses import STATUSES, vocabulary
 
 MIN_CARDS, MAX_CARDS = 3, 6
 

@@ -16,7 +16,7 @@ from sphinx.application import Sphinx
 from sphinx.locale import _ as sphinx_
 
 from .addresses import page_address, site_base
-from .translation_notice import translation_notice
+from ..i18n.translation_notice import translation_notice
 
 MAX_DESCRIPTION = 200
 SKIPPED_CLASSES = {"sd-card", "admonition"}

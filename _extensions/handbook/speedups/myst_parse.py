@@ -13,17 +13,14 @@ from __future__ import annotations
 import copy
 import functools
 
-import myst_parser
 from docutils.frontend import get_default_settings
 from docutils.utils import new_document
 from sphinx.application import Sphinx
 
-MEASURED_VERSION = "5.2.0"
+PINNED = {"myst-parser": "5.2.0"}
 
 
 def setup(app: Sphinx) -> None:
-    if myst_parser.__version__ != MEASURED_VERSION:
-        return
     from myst_parser.mdit_to_docutils import base  # noqa: PLC0415 (only for the measured version)
     from myst_parser.parsers import sphinx_  # noqa: PLC0415
 
@@ -40,5 +37,8 @@ def setup(app: Sphinx) -> None:
             last[:] = [config, renderer, create_md_parser(config, renderer)]
         return last[2]
 
+    if getattr(sphinx_.create_md_parser, "handbook_speedup", False):
+        return  # already patched in this process
+    cached_md_parser.handbook_speedup = True
     base.make_document = make_document
     sphinx_.create_md_parser = cached_md_parser

@@ -19,8 +19,8 @@ from sphinx.transforms import SphinxTransform
 
 from . import problems
 from .frontmatter import read_front_matter
-from .i18n import _
-from .placeholders import LIST_NODES, relations_placeholder
+from ..i18n import _
+from ..render.placeholders import LIST_NODES, relations_placeholder
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 NOT_PLAIN = re.compile(r"[*_`<>{}\[\]|#]")

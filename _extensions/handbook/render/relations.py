@@ -15,8 +15,8 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 from sphinx_design.shared import create_component
 
-from .guidelines import by_slug, in_order
-from .i18n import _
+from ..model.guidelines import by_slug, in_order
+from ..i18n import _
 from .placeholders import guideline_grid, relations_overview, relations_placeholder
 
 

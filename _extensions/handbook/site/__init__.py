@@ -1,4 +1,7 @@
-"""What the published website needs beyond the pages themselves:
+"""The published website: its editions and what it needs beyond the pages themselves:
+
+- ``editions``: per-language settings, language switcher, hreflang and PDF links;
+- ``rewrite_scope``: an incremental build rewrites the pages that show what changed;
 
 - ``sitemap``: ``<edition>/sitemap.xml`` with ``hreflang`` alternates;
 - ``page_meta``: description, OpenGraph properties and canonical address of each page, in its language;
@@ -15,9 +18,10 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import accessible_names, not_found, page_assets, page_meta, sitemap
 
 
 def setup(app: Sphinx) -> None:
-    for module in (not_found, sitemap, page_meta, accessible_names, page_assets):
+    from . import accessible_names, editions, not_found, page_assets, page_meta, rewrite_scope, sitemap  # noqa: PLC0415
+
+    for module in (editions, rewrite_scope, not_found, sitemap, page_meta, accessible_names, page_assets):
         module.setup(app)

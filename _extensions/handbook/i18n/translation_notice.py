@@ -28,7 +28,7 @@ from sphinx.util import logging
 from sphinx.util.i18n import docname_to_domain
 from sphinx.util.nodes import extract_messages
 
-from .i18n import _
+from .catalogue import _
 
 logger = logging.getLogger(__name__)
 
@@ -244,4 +244,4 @@ def setup(app: Sphinx) -> None:
     app.add_transform(KeepSourceMarkup)
     app.add_transform(GuardTranslations)
     app.add_transform(KeepStateOfDissolvedInlines)
-    app.connect("doctree-resolved", _resolve)
+    app.connect("doctree-resolved", _resolve, priority=550)  # after the lists are rendered (500)

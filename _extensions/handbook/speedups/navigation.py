@@ -19,12 +19,11 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-import furo
+import furo.navigation
 from sphinx.application import Sphinx
-from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.util.osutil import relative_uri
 
-MEASURED_FURO = "2025.12.19"
+PINNED = {"furo": "2025.12.19", "sphinx": "9.0.4"}
 NEUTRAL_PAGE = "search"  # at the root, in no toctree: nothing marked current, addresses from the root
 FURO_ARGUMENTS = {"collapse": False, "titles_only": True, "maxdepth": -1, "includehidden": True}
 TAG = re.compile(r'<(?P<end>/?)(?P<name>ul|li|a|input)\b(?P<attributes>[^>]*)>')
@@ -147,8 +146,6 @@ def _reset(app: Sphinx, builder) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    if furo.__version__ != MEASURED_FURO or not hasattr(StandaloneHTMLBuilder, "_get_local_toctree"):
-        return
     app.connect("write-started", _reset)
     app.connect("html-page-context", _hide_toctree_from_furo, priority=400)
     app.connect("html-page-context", _give_furo_the_navigation, priority=550)  # editions translates it at 600

@@ -15,7 +15,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.ext.graphviz import graphviz, html_visit_graphviz
 
-from .action_cards import disabled_button
+from ..render.action_cards import disabled_button
 
 HIDDEN = "visually-hidden"  # handbook.css
 

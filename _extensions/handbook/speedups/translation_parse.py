@@ -7,23 +7,21 @@ in the page. Here the second pass gets a copy of the first parse (taken before a
 English edition's ~1,400 msgstr parses become ~800; the output is the same bytes
 (tests/test_translation_speed.py).
 
-This reaches into Sphinx's internals, so it applies only to the pinned version it was written against.
 
 Kept light. Every node parsed from a msgstr keeps a reference to the throwaway document it was parsed in
 (docutils' ``Node._document``), with that document's settings, reporter and id tables. Pickled with the
 page, those documents made an English doctree three times the size of the Dutch one, and the LaTeX build,
 which holds every page at once, took 650 MB at ten times the guidelines. After the Locale transform the
-nodes point at the page's own document, as nodes parsed with the page do (any Sphinx version).
+nodes point at the page's own document, as nodes parsed with the page do (docutils' private ``_document`` attribute).
 """
 
 from __future__ import annotations
 
-import sphinx
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms import i18n as sphinx_i18n
 
-MEASURED_VERSION = "9.0.4"
+PINNED = {"sphinx": "9.0.4"}
 
 
 class AdoptTranslatedNodes(SphinxTransform):
@@ -44,7 +42,7 @@ def setup(app: Sphinx) -> None:
 
 
 def _parse_once() -> None:
-    if sphinx.__version__ != MEASURED_VERSION or getattr(sphinx_i18n._publish_msgstr, "handbook_once", False):
+    if getattr(sphinx_i18n._publish_msgstr, "handbook_once", False):
         return
     publish = sphinx_i18n._publish_msgstr
     first_pass: dict[tuple, object] = {}  # the current page's parses, waiting for the second pass

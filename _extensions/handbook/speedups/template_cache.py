@@ -12,6 +12,9 @@ from jinja2 import FileSystemBytecodeCache
 from sphinx.application import Sphinx
 
 
+PINNED = {"sphinx": "9.0.4"}
+
+
 def _use_bytecode_cache(app: Sphinx) -> None:
     templates = getattr(app.builder, "templates", None)
     environment = getattr(templates, "environment", None)
