@@ -1,5 +1,6 @@
-"""The handbook's data: guideline metadata read from the front matter, checked, and kept per document;
-the status vocabulary; the authors' input problems."""
+"""The handbook's data, owned by one Sphinx Domain (``domain``): guideline metadata read from the front
+matter (``frontmatter``, ``guidelines``), the status vocabulary (``statuses``), and the authors' input
+problems."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from sphinx.application import Sphinx
 
 
 def setup(app: Sphinx) -> None:
-    from . import guidelines, problems  # noqa: PLC0415
+    from . import domain, frontmatter, guidelines  # noqa: PLC0415
 
-    problems.setup(app)
+    domain.setup(app)
+    frontmatter.setup(app)
     guidelines.setup(app)

@@ -22,7 +22,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx_design.cards import CardDirective
 from sphinx_design.shared import create_component, is_component
 
-from ..model import problems
+from ..model.domain import HandbookDomain
 from ..model.statuses import STATUSES, vocabulary
 
 MIN_CARDS, MAX_CARDS = 3, 6
@@ -62,10 +62,10 @@ class ActionCardsDirective(SphinxDirective):
         self.state.nested_parse(self.content, self.content_offset, row)
         cards = [child for child in row.children if is_component(child, "grid-item")]
         if len(cards) != len(row.children):
-            problems.report(self.env, self.env.docname, self.lineno,
+            HandbookDomain.of(self.env).report(self.env.docname, self.lineno,
                             "an 'action-cards' block may only hold 'action-card' directives.")
         if not MIN_CARDS <= len(cards) <= MAX_CARDS:
-            problems.report(self.env, self.env.docname, self.lineno,
+            HandbookDomain.of(self.env).report(self.env.docname, self.lineno,
                             f"this 'action-cards' block has {len(cards)} card(s); "
                             f"give it {MIN_CARDS} to {MAX_CARDS}.")
         container = create_component("grid-container", ["sd-container-fluid", "sd-sphinx-override",
@@ -89,17 +89,17 @@ class ActionCardDirective(SphinxDirective):
         key = " ".join(self.options.get("status", "").split())
         status = STATUSES.get(key)
         if status is None:
-            problems.report(self.env, docname, self.lineno,
+            HandbookDomain.of(self.env).report(docname, self.lineno,
                             f"action card '{self.arguments[0]}' has status {key!r}; use one of {vocabulary()}.")
             return []
         link = self.options.get("link")
         if status.needs_link and not link:
-            problems.report(self.env, docname, self.lineno,
+            HandbookDomain.of(self.env).report(docname, self.lineno,
                             f"action card '{self.arguments[0]}' is '{key}' but has no ':link:'; add the URL "
                             "of the resource, or use status 'in ontwikkeling' or 'gepland'.")
         label_text = self.options.get("button", "").strip()
         if not label_text:
-            problems.report(self.env, docname, self.lineno,
+            HandbookDomain.of(self.env).report(docname, self.lineno,
                             f"action card '{self.arguments[0]}' has no ':button:' text; add e.g. ':button: Bekijken'.")
             label_text = "?"
 

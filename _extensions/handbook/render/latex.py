@@ -18,7 +18,8 @@ from sphinx.application import Sphinx
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.texescape import escape
 
-from ..model.guidelines import guidelines_of, is_guideline
+from ..model.domain import HandbookDomain
+from ..model.guidelines import is_guideline
 from ..i18n import _
 
 STYLE = Path(__file__).parent / "handbook.sty"
@@ -45,7 +46,7 @@ def _print_link_buttons(doctree: nodes.document) -> None:
 def _number_chapters(env, doctree: nodes.document) -> None:
     """A guideline's chapter carries its own number; the "12. " of the HTML title goes."""
     for start in doctree.findall(addnodes.start_of_file):
-        info = guidelines_of(env).get(start["docname"])
+        info = HandbookDomain.of(env).guidelines.get(start["docname"])
         if not info or not is_guideline(env.config, start["docname"]):
             continue
         section = start.next_node(nodes.section)

@@ -7,7 +7,8 @@ from docutils import nodes
 
 
 class relations_placeholder(nodes.General, nodes.Element):
-    """Replaced by the related guidelines of ``slug``."""
+    """Replaced by the related guidelines of the guideline ``guideline`` (a slug; not in an attribute named
+    ``slug``, which MyST turns into an HTML id)."""
 
 
 class guideline_grid(nodes.General, nodes.Element):

@@ -15,7 +15,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
 from sphinx_design.shared import create_component
 
-from ..model.guidelines import by_slug, in_order
+from ..model.domain import HandbookDomain
 from ..i18n import _
 from .placeholders import guideline_grid, relations_overview, relations_placeholder
 
@@ -81,10 +81,10 @@ def render_entries(app: Sphinx, fromdoc: str, entries: list[tuple[str, dict]], c
 
 def render_relations(app: Sphinx, docname: str, slug: str) -> list[nodes.Node]:
     env = app.env
-    known = by_slug(env)
+    known = HandbookDomain.of(env).by_slug()
     own = known[slug][1] if slug in known else {}
     outgoing = [known[s] for s in own.get("relations", []) if s in known]
-    incoming = [(d, info) for d, info in in_order(env)
+    incoming = [(d, info) for d, info in HandbookDomain.of(env).in_order()
                 if slug in info["relations"] and info["slug"] not in own.get("relations", [])]
     result: list[nodes.Node] = []
     if outgoing:
@@ -102,7 +102,7 @@ MATRIX_MAX_ON_PAPER = 20
 
 
 def _paper_relation_list(app: Sphinx, docname: str, ordered: list[tuple[str, dict]]) -> nodes.Node:
-    known = by_slug(app.env)
+    known = HandbookDomain.of(app.env).by_slug()
     items = nodes.bullet_list(classes=["relations-list"])
     for source_doc, source in ordered:
         para = nodes.paragraph()
@@ -122,7 +122,7 @@ def render_overview(app: Sphinx, docname: str) -> list[nodes.Node]:
     """A matrix of guidelines by guidelines: → this row refers to the column, ← the column refers to this
     row, ↔ both. On paper a matrix wider than MATRIX_MAX_ON_PAPER columns cannot be read (nor typeset):
     there each guideline lists what it refers to instead."""
-    ordered = in_order(app.env)
+    ordered = HandbookDomain.of(app.env).in_order()
     if app.builder.format == "latex" and len(ordered) > MATRIX_MAX_ON_PAPER:
         return [_paper_relation_list(app, docname, ordered), relations_graph(app, docname, ordered)]
     table = nodes.table(classes=["relations-matrix"])
@@ -190,9 +190,9 @@ def relations_graph(app: Sphinx, docname: str, ordered: list[tuple[str, dict]]) 
 
 def _resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     for node in list(doctree.findall(relations_placeholder)):
-        node.replace_self(render_relations(app, docname, node["slug"]))
+        node.replace_self(render_relations(app, docname, node["guideline"]))
     for node in list(doctree.findall(guideline_grid)):
-        node.replace_self(render_entries(app, docname, in_order(app.env), ["guideline-grid"]))
+        node.replace_self(render_entries(app, docname, HandbookDomain.of(app.env).in_order(), ["guideline-grid"]))
     for node in list(doctree.findall(relations_overview)):
         node.replace_self(render_overview(app, docname))
 

@@ -16,14 +16,14 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from ..model.guidelines import guidelines_of, list_pages
+from ..model.domain import HandbookDomain
 
 SHOWN_ON_LIST_PAGES = ("slug", "number", "summary", "relations")
 
 
 def _shown_on_list_pages(env: BuildEnvironment) -> dict[str, tuple]:
     return {docname: tuple(repr(info.get(key)) for key in SHOWN_ON_LIST_PAGES)
-            for docname, info in guidelines_of(env).items()}
+            for docname, info in HandbookDomain.of(env).guidelines.items()}
 
 
 def titles(env: BuildEnvironment) -> dict[str, str]:
@@ -53,7 +53,7 @@ def _pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     if titles(env) != before["titles"]:
         return sorted(env.found_docs - reading)
     if _shown_on_list_pages(env) != before["shown"]:
-        return sorted(list_pages(env) - reading)
+        return sorted(HandbookDomain.of(env).list_pages - reading)
     return []
 
 
