@@ -33,7 +33,7 @@ def related_section(html: str) -> str:
 
 def card_titles(html: str, kind: str) -> list[str]:
     """Titles of the cards in the related-outgoing or related-incoming grid of a page."""
-    start = html.find(f"{kind} docutils")
+    start = html.find(f'{kind}"')
     if start < 0:
         return []
     end = min(i for i in (html.find("related-incoming", start + len(kind) + 9), html.find("</section>", start)) if i > 0)

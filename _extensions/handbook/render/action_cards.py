@@ -24,33 +24,9 @@ from sphinx_design.shared import create_component, is_component
 
 from ..model.domain import HandbookDomain
 from ..model.statuses import STATUSES, vocabulary
+from .nodes import disabled_button, link_button, status_badge
 
 MIN_CARDS, MAX_CARDS = 3, 6
-
-
-class disabled_button(nodes.Inline, nodes.TextElement):
-    """A button for a resource that is not available yet: never a link."""
-
-
-def visit_disabled_button_html(self, node):
-    self.body.append(self.starttag(node, "button", "", type="button", disabled="disabled",
-                                   CLASS="sd-btn sd-btn-outline-secondary action-card-button"))
-
-
-def depart_disabled_button_html(self, node):
-    self.body.append("</button>")
-
-
-def visit_disabled_button_latex(self, node):
-    self.body.append(r"\handbookdisabledbutton{")
-
-
-def depart_disabled_button_latex(self, node):
-    self.body.append("}")
-
-
-def _pass(self, node):
-    pass
 
 
 class ActionCardsDirective(SphinxDirective):
@@ -108,18 +84,16 @@ class ActionCardDirective(SphinxDirective):
             "shadow": "sm", "margin": ["sd-mb-0"]})
         body = next(child for child in card.children if is_component(child, "card-body"))
         label = str(status.label)
-        badge = nodes.paragraph("", "", nodes.inline(label, label, classes=[
-            "sd-badge", "action-status", f"action-status--{status.css}"]), translatable=False,
-            classes=["action-card-status"])
+        badge = nodes.paragraph("", "", status_badge(label, label, status=status.css), translatable=False,
+                                classes=["action-card-status"])
         body.insert(0, badge)
 
         text = nodes.inline(label_text, label_text, translatable=True)
         text.source, text.line = self.get_source_info()
         if link:
-            button = nodes.reference("", "", nodes.inline("", "", text), refuri=link,
-                                     classes=["sd-btn", "sd-btn-primary", "action-card-button"])
+            button = link_button("", "", nodes.inline("", "", text), refuri=link, classes=["action-card-button"])
         else:
-            button = disabled_button("", "", nodes.inline("", "", text))
+            button = disabled_button("", "", nodes.inline("", "", text), classes=["action-card-button"])
         footer = create_component("card-footer", ["sd-card-footer", "action-card-footer"],
                                   children=[nodes.paragraph("", "", button, translatable=False)])
         self.set_source_info(footer)
@@ -130,9 +104,5 @@ class ActionCardDirective(SphinxDirective):
 
 
 def setup(app: Sphinx) -> None:
-    app.add_node(disabled_button,
-                 html=(visit_disabled_button_html, depart_disabled_button_html),
-                 latex=(visit_disabled_button_latex, depart_disabled_button_latex),
-                 text=(_pass, _pass))
     app.add_directive("action-cards", ActionCardsDirective)
     app.add_directive("action-card", ActionCardDirective)

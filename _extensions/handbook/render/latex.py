@@ -2,8 +2,8 @@
 
 - Cards, badges, summaries: the HTML's CSS classes reach LaTeX as ``sphinxuseclass`` environments and
   ``\\DUrole`` commands, which ``latex/handbook.sty`` defines (framed boxes, coloured labels).
-- Link buttons print their URL under the card (paper has no hover); disabled buttons say the resource is
-  not available yet.
+- Link buttons print their URL under the card, disabled buttons say the instrument is not available yet
+  (``nodes``).
 - Each guideline is a chapter numbered as the guideline ("Richtlijn 12"), not by its position.
 - Title page and colophon in the edition's language.
 """
@@ -23,24 +23,6 @@ from ..model.guidelines import is_guideline
 from ..i18n import _
 
 STYLE = Path(__file__).parent / "handbook.sty"
-
-
-class printed_link(nodes.Inline, nodes.TextElement):
-    """A link button on paper: its label, then the URL printed in full."""
-
-
-def visit_printed_link(self, node):
-    self.body.append(r"\handbooklinkbutton{")
-
-
-def depart_printed_link(self, node):
-    self.body.append("}{%s}" % self.encode_uri(node["refuri"]))
-
-
-def _print_link_buttons(doctree: nodes.document) -> None:
-    for ref in list(doctree.findall(nodes.reference)):
-        if "action-card-button" in ref["classes"] and ref.get("refuri"):
-            ref.replace_self(printed_link("", "", *ref.children, refuri=ref["refuri"]))
 
 
 def _number_chapters(env, doctree: nodes.document) -> None:
@@ -64,7 +46,6 @@ class LatexLayout(SphinxPostTransform):
     formats = ("latex",)
 
     def run(self, **kwargs) -> None:
-        _print_link_buttons(self.document)
         _number_chapters(self.env, self.document)
 
 
@@ -151,13 +132,7 @@ def _copy_style(app: Sphinx, exception) -> None:
             target.write_bytes(STYLE.read_bytes())
 
 
-def _skip(self, node):
-    raise nodes.SkipNode
-
-
 def setup(app: Sphinx) -> None:
-    app.add_node(printed_link, latex=(visit_printed_link, depart_printed_link),
-                 html=(_skip, None), text=(_skip, None))
     app.connect("builder-inited", _add_style)
     app.connect("builder-inited", _latex_front_matter)
     app.add_post_transform(LatexLayout)

@@ -9,14 +9,15 @@ import textwrap
 
 from docutils import nodes
 from sphinx import addnodes
-from sphinx.ext.graphviz import graphviz
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_refnode
-from sphinx_design.shared import create_component
 
 from ..model.domain import HandbookDomain
 from ..i18n import _
+from . import design
+from .nodes import (card_title, guideline_card, guideline_cards, narrow_on_paper, page_reference,
+                    relations_graph, wide_on_paper)
 from .placeholders import guideline_grid, relations_overview, relations_placeholder
 
 
@@ -48,35 +49,15 @@ def _link(app: Sphinx, fromdoc: str, todoc: str, text: str, classes=()) -> nodes
     return ref
 
 
-def _html_cards(app: Sphinx, fromdoc: str, entries: list[tuple[str, dict]], classes: list[str]) -> nodes.Node:
-    row = create_component("grid-row", ["sd-row", "sd-row-cols-1", "sd-row-cols-sm-2", "sd-g-3"])
-    for docname, info in entries:
-        title = nodes.paragraph(classes=["sd-card-title", "sd-font-weight-bold", "guideline-card-title"])
-        title += _link(app, fromdoc, docname, numbered_title(info), ["sd-stretched-link"])
-        body = create_component("card-body", ["sd-card-body"], children=[
-            title, nodes.paragraph(info["summary"], info["summary"], classes=["sd-card-text"])])
-        card = create_component("card", ["sd-card", "sd-sphinx-override", "sd-w-100", "sd-shadow-sm",
-                                         "sd-card-hover", "guideline-card"], children=[body])
-        row += create_component("grid-item", ["sd-col", "sd-d-flex-row"], children=[card])
-    return create_component("grid-container", ["sd-container-fluid", "sd-sphinx-override", "sd-mb-4", *classes],
-                            children=[row])
-
-
-def _paper_list(app: Sphinx, fromdoc: str, entries: list[tuple[str, dict]], classes: list[str]) -> nodes.Node:
-    """On paper (and in plain text): number and title with a page reference, summary below."""
-    items = nodes.bullet_list(classes=["guideline-list", *classes])
-    for docname, info in entries:
-        head = nodes.paragraph()
-        head += nodes.strong("", "", _link(app, fromdoc, docname, numbered_title(info)))
-        if app.builder.format == "latex":
-            head += nodes.raw("", ", %s~\\pageref{\\detokenize{%s::doc}}" % (_("blz."), docname), format="latex")
-        items += nodes.list_item("", head, nodes.paragraph(info["summary"], info["summary"]))
-    return items
-
-
 def render_entries(app: Sphinx, fromdoc: str, entries: list[tuple[str, dict]], classes: list[str]) -> nodes.Node:
-    render = _html_cards if app.builder.format == "html" else _paper_list
-    return render(app, fromdoc, entries, classes)
+    """A card (screen) or list entry (paper) for each guideline: numbered title with its link, summary."""
+    cards = guideline_cards(classes=list(classes))
+    for docname, info in entries:
+        title = card_title("", "", _link(app, fromdoc, docname, numbered_title(info), [design.STRETCHED_LINK]),
+                           page_reference(label=str(_("blz.")), docname=docname), classes=["guideline-card-title"])
+        summary = nodes.paragraph(info["summary"], info["summary"], classes=list(design.CARD_TEXT))
+        cards += guideline_card("", title, summary)
+    return cards
 
 
 def render_relations(app: Sphinx, docname: str, slug: str) -> list[nodes.Node]:
@@ -98,9 +79,6 @@ def render_relations(app: Sphinx, docname: str, slug: str) -> list[nodes.Node]:
     return result
 
 
-MATRIX_MAX_ON_PAPER = 20
-
-
 def _paper_relation_list(app: Sphinx, docname: str, ordered: list[tuple[str, dict]]) -> nodes.Node:
     known = HandbookDomain.of(app.env).by_slug()
     items = nodes.bullet_list(classes=["relations-list"])
@@ -120,11 +98,9 @@ def _paper_relation_list(app: Sphinx, docname: str, ordered: list[tuple[str, dic
 
 def render_overview(app: Sphinx, docname: str) -> list[nodes.Node]:
     """A matrix of guidelines by guidelines: → this row refers to the column, ← the column refers to this
-    row, ↔ both. On paper a matrix wider than MATRIX_MAX_ON_PAPER columns cannot be read (nor typeset):
-    there each guideline lists what it refers to instead."""
+    row, ↔ both. On paper a matrix of more than ``nodes.MAX_COLUMNS_ON_PAPER`` columns can be neither read
+    nor typeset: there each guideline lists what it refers to instead."""
     ordered = HandbookDomain.of(app.env).in_order()
-    if app.builder.format == "latex" and len(ordered) > MATRIX_MAX_ON_PAPER:
-        return [_paper_relation_list(app, docname, ordered), relations_graph(app, docname, ordered)]
     table = nodes.table(classes=["relations-matrix"])
     group = nodes.tgroup(cols=len(ordered) + 1)
     table += group
@@ -152,11 +128,13 @@ def render_overview(app: Sphinx, docname: str) -> list[nodes.Node]:
     legend = str(_("→ de richtlijn in de rij verwijst naar de richtlijn in de kolom; "
                    "← de richtlijn in de kolom verwijst naar die in de rij; ↔ beide."))
     colspec = addnodes.tabular_col_spec(spec=r"|\Y{0.3}|*{%d}{c|}" % len(ordered))
-    return [colspec, table, nodes.paragraph(legend, legend, classes=["relations-legend"]),
-            relations_graph(app, docname, ordered)]
+    matrix = wide_on_paper("", colspec, table, nodes.paragraph(legend, legend, classes=["relations-legend"]),
+                           columns=len(ordered))
+    listing = narrow_on_paper("", _paper_relation_list(app, docname, ordered), columns=len(ordered))
+    return [matrix, listing, graph(app, docname, ordered)]
 
 
-def relations_graph(app: Sphinx, docname: str, ordered: list[tuple[str, dict]]) -> graphviz:
+def graph(app: Sphinx, docname: str, ordered: list[tuple[str, dict]]) -> relations_graph:
     """The relation graph as a graphviz diagram: SVG with links in HTML, vector PDF on paper. A mutual
     relation is one edge with two arrowheads."""
     lines = ["digraph relations {",
@@ -164,10 +142,12 @@ def relations_graph(app: Sphinx, docname: str, ordered: list[tuple[str, dict]]) 
              '  node [shape=box, style="rounded,filled", fillcolor="#eef2ff", color="#2962ff", '
              'fontname="FreeSans", fontsize=10, margin="0.12,0.06"];',
              '  edge [color="#57606a", arrowsize=0.6];']
+    links: dict[str, str] = {}
     for target_doc, info in ordered:
         label = textwrap.fill(numbered_title(info), 22).replace("\n", "\\n")
-        url = app.builder.get_relative_uri(docname, target_doc) if app.builder.format == "html" else ""
-        lines.append(f'  "{info["slug"]}" [label="{label}", URL="{url}", target="_top", tooltip="{numbered_title(info)}"];')
+        links[f"@@{info['slug']}@@"] = target_doc  # an address on screen, none on paper (nodes.relations_graph)
+        lines.append(f'  "{info["slug"]}" [label="{label}", URL="@@{info["slug"]}@@", target="_top", '
+                     f'tooltip="{numbered_title(info)}"];')
     slugs = {info["slug"] for _unused, info in ordered}
     for _unused, info in ordered:
         for target in info["relations"]:
@@ -178,8 +158,9 @@ def relations_graph(app: Sphinx, docname: str, ordered: list[tuple[str, dict]]) 
                 continue  # drawn once, from the other end
             lines.append(f'  "{info["slug"]}" -> "{target}"' + (" [dir=both];" if back else ";"))
     lines.append("}")
-    node = graphviz()
+    node = relations_graph()
     node["code"] = "\n".join(lines)
+    node["links"] = links
     node["options"] = {"docname": docname}
     node["alt"] = str(_("Diagram van de relaties tussen de richtlijnen; de tabel hierboven bevat dezelfde "
                         "informatie."))

@@ -15,7 +15,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.ext.graphviz import graphviz, html_visit_graphviz
 
-from ..render.action_cards import disabled_button
+from ..render.nodes import disabled_button, link_button
 
 HIDDEN = "visually-hidden"  # handbook.css
 
@@ -29,7 +29,7 @@ def _card_title(card: nodes.Element) -> nodes.Element | None:
 
 
 def _card_control(card: nodes.Element) -> nodes.Element | None:
-    return next(card.findall(lambda n: isinstance(n, disabled_button) or _has_class(n, "action-card-button")), None)
+    return next(card.findall(lambda n: isinstance(n, (disabled_button, link_button))), None)
 
 
 def name_action_card_controls(app: Sphinx, doctree: nodes.document, docname: str) -> None:
