@@ -85,4 +85,4 @@ latex_elements = {
     "printindex": "",
 }
 latex_domain_indices = False
-latex_appendices = ["richtlijnen/relaties"]
+latex_appendices = ["richtlijnen/relaties", "instrumenten"]

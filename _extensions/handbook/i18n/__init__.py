@@ -6,11 +6,18 @@ from sphinx.application import Sphinx
 
 from .catalogue import _
 
-__all__ = ["_", "setup"]
+__all__ = ["_", "registry_texts", "setup"]
+
+
+def registry_texts(app):
+    from .registry_catalogue import registry_texts as texts  # noqa: PLC0415 (imports the model)
+
+    return texts(app)
 
 
 def setup(app: Sphinx) -> None:
-    from . import catalogue, translation_notice  # noqa: PLC0415
+    from . import catalogue, registry_catalogue, translation_notice  # noqa: PLC0415
 
     catalogue.setup(app)
+    registry_catalogue.setup(app)
     translation_notice.setup(app)

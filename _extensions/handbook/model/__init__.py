@@ -8,8 +8,9 @@ from sphinx.application import Sphinx
 
 
 def setup(app: Sphinx) -> None:
-    from . import domain, frontmatter, guidelines  # noqa: PLC0415
+    from . import domain, frontmatter, guidelines, registry  # noqa: PLC0415
 
     domain.setup(app)
     frontmatter.setup(app)
     guidelines.setup(app)
+    registry.setup(app)

@@ -7,7 +7,11 @@ readers collected (``merge_domaindata``). Renderers ask the domain, once every d
 - ``guidelines``: docname -> the guideline's metadata (slug, number, title, summary, relations, lines);
 - ``list_pages``: documents that show other guidelines' titles, summaries or relations;
 - ``problems``: docname -> the authors' input errors found on that page (logged with file and line as they
-  are found; the build fails after reading when there are any, so an author sees all of them at once).
+  are found; the build fails after reading when there are any, so an author sees all of them at once);
+- ``instruments``: id -> an entry of the instrument registry (``registry``), read at the start of each build,
+  and ``registry_problems``, what was wrong with it;
+- ``instrument_pages``: docname -> what the page shows of the registry (``guidelines`` whose instruments it
+  shows, or ``all``; the ids its author named), so that an edited entry rewrites only those pages.
 """
 
 from __future__ import annotations
@@ -41,6 +45,10 @@ class HandbookDomain(Domain):
         "guidelines": {},
         "list_pages": set(),
         "problems": {},
+        "instruments": {},
+        "registry_problems": [],
+        "registry_digest": "",
+        "instrument_pages": {},
     }
 
     @classmethod
@@ -53,10 +61,11 @@ class HandbookDomain(Domain):
         self.data["guidelines"].pop(docname, None)
         self.data["list_pages"].discard(docname)
         self.data["problems"].pop(docname, None)
+        self.data["instrument_pages"].pop(docname, None)
 
     def merge_domaindata(self, docnames, otherdata: dict) -> None:
         for docname in docnames:
-            for key in ("guidelines", "problems"):
+            for key in ("guidelines", "problems", "instrument_pages"):
                 if docname in otherdata[key]:
                     self.data[key][docname] = otherdata[key][docname]
             if docname in otherdata["list_pages"]:
@@ -106,6 +115,40 @@ class HandbookDomain(Domain):
     def note_list_page(self, docname: str) -> None:
         self.list_pages.add(docname)
 
+    # --- instruments ----------------------------------------------------------------------------------------
+
+    @property
+    def instruments(self) -> dict[str, dict]:
+        return self.data["instruments"]
+
+    def note_instrument_page(self, docname: str, guidelines: list[str] | None, named: list[str]) -> None:
+        """``guidelines``: whose instruments the page shows (None: all); ``named``: ids its author named."""
+        shown = self.data["instrument_pages"].setdefault(docname, {"guidelines": set(), "all": False, "named": set()})
+        if guidelines is None:
+            shown["all"] = True
+        else:
+            shown["guidelines"].update(guidelines)
+        shown["named"].update(named)
+
+    def pages_showing(self, entries: list[dict]) -> set[str]:
+        guidelines = {slug for entry in entries for slug in entry.get("guidelines", [])}
+        return {docname for docname, shown in self.data["instrument_pages"].items()
+                if shown["all"] or shown["guidelines"] & guidelines}
+
+    def pages_naming(self, ids: set[str]) -> set[str]:
+        return {docname for docname, shown in self.data["instrument_pages"].items() if shown["named"] & ids}
+
+    def instruments_of(self, slug: str | None = None, phase: str | None = None) -> list[dict]:
+        """Instruments of a guideline (all without one), and of a phase: available first, then by name."""
+        from .registry import phases_of  # noqa: PLC0415
+        from .statuses import STATUSES  # noqa: PLC0415
+
+        order = list(STATUSES)
+        found = [entry for entry in self.instruments.values()
+                 if (slug is None or slug in entry["guidelines"]) and (phase is None or phase in phases_of(entry))]
+        return sorted(found, key=lambda entry: (order.index(entry["status"]) if entry["status"] in order else 99,
+                                                entry["name"].casefold(), entry["id"]))
+
     # --- problems -----------------------------------------------------------------------------------------
 
     def report(self, docname: str, line: int | None, message: str) -> None:
@@ -116,7 +159,8 @@ class HandbookDomain(Domain):
     def check(self) -> None:
         """Checks that need every document; then fail the build if any page had a problem."""
         found = self._check_relations() + self._check_numbers()
-        count = found + sum(len(messages) for messages in self.data["problems"].values())
+        count = found + len(self.data["registry_problems"]) + sum(
+            len(messages) for messages in self.data["problems"].values())
         if count:
             raise HandbookInputError(f"{count} problem(s) in the sources, listed above with file and line; "
                                      "fix them and build again.")

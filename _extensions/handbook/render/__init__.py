@@ -7,9 +7,9 @@ from sphinx.application import Sphinx
 
 
 def setup(app: Sphinx) -> None:
-    from . import action_cards, latex, nodes, relations  # noqa: PLC0415
+    from . import instruments, latex, nodes, relations  # noqa: PLC0415
 
     nodes.setup(app)
-    action_cards.setup(app)
     relations.setup(app)
+    instruments.setup(app)
     latex.setup(app)

@@ -250,7 +250,134 @@ def depart_disabled_button_latex(self, node):
     self.body.append("}")
 
 
+# --- instrument cards and the overview --------------------------------------------------------------------
+
+class instrument_cards(nodes.General, nodes.Element):
+    """A grid of instrument cards (two columns of framed boxes on paper)."""
+
+
+class instrument_card(nodes.General, nodes.Element):
+    """One instrument: a ``card_body`` and a ``card_footer``; ``status`` is the status' CSS suffix."""
+
+
+class card_body(nodes.General, nodes.Element):
+    pass
+
+
+class card_footer(nodes.General, nodes.Element):
+    pass
+
+
+def visit_instrument_cards_html(self, node):
+    self.body.append(f'<div class="{design.classes(design.GRID_CONTAINER, "action-cards")}">\n'
+                     f'<div class="{design.classes(design.GRID_ROW)}">\n')
+
+
+def visit_instrument_card_html(self, node):
+    card = design.classes(design.CARD, "sd-mb-0", "action-card", "action-card--" + node["status"])
+    self.body.append(f'<div class="{design.classes(design.GRID_ITEM)}">\n<div class="{card}">\n')
+
+
+def visit_card_body_html(self, node):
+    self.body.append(f'<div class="{design.classes(design.CARD_BODY)}">\n')
+
+
+def visit_card_footer_html(self, node):
+    self.body.append(f'<div class="{design.classes(design.CARD_FOOTER, "action-card-footer")}">\n')
+
+
+def visit_instrument_cards_latex(self, node):
+    self.body.append("\n\\begin{sphinxclassaction-cards}\n")
+
+
+def depart_instrument_cards_latex(self, node):
+    self.body.append("\\end{sphinxclassaction-cards}\n")
+
+
+def visit_instrument_card_latex(self, node):
+    self.body.append("\\begin{sphinxclassaction-card}\n")
+
+
+def depart_instrument_card_latex(self, node):
+    self.body.append("\\end{sphinxclassaction-card}\n")
+
+
+def visit_card_footer_latex(self, node):
+    self.body.append("\\begin{sphinxclasssd-card-footer}\n")
+
+
+def depart_card_footer_latex(self, node):
+    self.body.append("\\end{sphinxclasssd-card-footer}\n")
+
+
+class instrument_item(nodes.General, nodes.Element):
+    """An instrument in the overview's list, with what the filters need (guidelines, phases, kind, status)."""
+
+
+def visit_instrument_item_html(self, node):
+    self.body.append(self.starttag(node, "li", "", CLASS="instrument", **{
+        "data-instrument": node["instrument"], "data-guidelines": " ".join(node["guidelines"]),
+        "data-phases": " ".join(node["phases"]), "data-kind": node["kind"], "data-status": node["status"]}))
+
+
+def depart_instrument_item_html(self, node):
+    self.body.append("</li>\n")
+
+
+def visit_instrument_item_text(self, node):
+    self.new_state(2)
+
+
+def depart_instrument_item_text(self, node):
+    self.end_state(first="* ")
+
+
+class filter_form(nodes.General, nodes.Element):
+    """The overview's filters: hidden until the script shows them, so that without JavaScript the page is
+    the full list. ``options``: field -> [(value, label)]; the labels are in the edition's language."""
+
+
+def visit_filter_form_html(self, node):
+    from ..i18n import _  # noqa: PLC0415 (the catalogue is loaded once the builder runs)
+
+    labels = {"richtlijn": _("Richtlijn"), "fase": _("Fase"), "soort": _("Soort"), "status": _("Status")}
+    html = [f'<form class="instrument-filters" hidden="hidden" aria-label="{self.attval(str(_("Filter de instrumenten")))}" '
+            f'data-count-one="{self.attval(str(_("1 instrument")))}" '
+            f'data-count-many="{self.attval(str(_("{count} instrumenten")))}">\n']
+    for field, options in node["options"].items():
+        html.append(f'<label class="instrument-filter"><span>{self.encode(str(labels[field]))}</span>'
+                    f'<select name="{field}">\n<option value="">{self.encode(str(_("Alle")))}</option>\n')
+        html.extend(f'<option value="{self.attval(value)}">{self.encode(label)}</option>\n' for value, label in options)
+        html.append("</select></label>\n")
+    html.append(f'<button type="reset" class="{design.classes(design.BUTTON_DISABLED)}">'
+                f'{self.encode(str(_("Filters wissen")))}</button>\n')
+    html.append(f'<p class="instrument-count" role="status" aria-live="polite">'
+                f'{self.encode(str(_("{count} instrumenten")).format(count=node["total"]))}</p>\n</form>\n')
+    self.body.extend(html)
+    raise nodes.SkipNode
+
+
+class on_screen(nodes.General, nodes.Element):
+    """Shown on screen (and in plain text), not on paper."""
+
+
+class on_paper(nodes.General, nodes.Element):
+    """Shown on paper only."""
+
+
 def setup(app: Sphinx) -> None:
+    app.add_node(instrument_cards, html=(visit_instrument_cards_html, _close_divs(2)),
+                 latex=(visit_instrument_cards_latex, depart_instrument_cards_latex), text=(_pass, _pass))
+    app.add_node(instrument_card, html=(visit_instrument_card_html, _close_divs(2)),
+                 latex=(visit_instrument_card_latex, depart_instrument_card_latex), text=(_pass, _pass))
+    app.add_node(card_body, html=(visit_card_body_html, _close_divs(1)), latex=(_pass, _pass), text=(_pass, _pass))
+    app.add_node(card_footer, html=(visit_card_footer_html, _close_divs(1)),
+                 latex=(visit_card_footer_latex, depart_card_footer_latex), text=(_pass, _pass))
+    app.add_node(instrument_item, html=(visit_instrument_item_html, depart_instrument_item_html),
+                 latex=(_skip, None), text=(visit_instrument_item_text, depart_instrument_item_text))
+    app.add_node(filter_form, html=(visit_filter_form_html, None), latex=(_skip, None), text=(_skip, None))
+    app.add_node(on_screen, html=(_pass, _pass), latex=(_skip, None), text=(_pass, _pass))
+    app.add_node(on_paper, html=(_skip, None), latex=(_pass, _pass), text=(_skip, None))
     app.add_node(guideline_cards, html=(visit_guideline_cards_html, _close_divs(2)),
                  latex=(visit_guideline_cards_latex, depart_guideline_cards_latex), text=(_pass, _pass))
     app.add_node(guideline_card, html=(visit_guideline_card_html, _close_divs(3)),

@@ -1,9 +1,5 @@
 """Names for assistive technology where the generated HTML has none (HTML only; paper is unchanged).
 
-- An action card's button says only "Bekijken" or "Berekenen"; tabbing from button to button, a screen
-  reader user would hear the same word four times. Each button (a link, or the disabled button of a
-  resource that is not available yet) gets the card's title as visually hidden text after its own:
-  "Bekijken (MVI-criteria)". The visible text comes first, so speech input by the visible label works.
 - The relations diagram is an ``<object>`` (an SVG with links) whose only description is fallback text
   that screen readers do not read: it gets ``role="img"`` and the ``alt`` text as its name. The table above
   it holds the same relations, with links.
@@ -15,33 +11,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.ext.graphviz import graphviz, html_visit_graphviz
 
-from ..render.nodes import disabled_button, link_button
 
-HIDDEN = "visually-hidden"  # handbook.css
-
-
-def _has_class(node: nodes.Node, name: str) -> bool:
-    return isinstance(node, nodes.Element) and name in node.get("classes", [])
-
-
-def _card_title(card: nodes.Element) -> nodes.Element | None:
-    return next(card.findall(lambda n: _has_class(n, "sd-card-title")), None)
-
-
-def _card_control(card: nodes.Element) -> nodes.Element | None:
-    return next(card.findall(lambda n: isinstance(n, (disabled_button, link_button))), None)
-
-
-def name_action_card_controls(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    if app.builder.format != "html":
-        return
-    for card in list(doctree.findall(lambda n: _has_class(n, "action-card"))):
-        title, control = _card_title(card), _card_control(card)
-        if title is None or control is None or any(_has_class(n, HIDDEN) for n in control.findall(nodes.Element)):
-            continue
-        # a copy of the title's children keeps a lang="nl" mark of an untranslated title
-        control += nodes.inline("", "", nodes.Text(" ("), *[child.deepcopy() for child in title.children],
-                                nodes.Text(")"), classes=[HIDDEN])
 
 
 def visit_graphviz_named(self, node: graphviz) -> None:
@@ -57,6 +27,4 @@ def visit_graphviz_named(self, node: graphviz) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    # after translation_notice (500), which marks untranslated titles
-    app.connect("doctree-resolved", name_action_card_controls, priority=600)
     app.add_node(graphviz, override=True, html=(visit_graphviz_named, None))
