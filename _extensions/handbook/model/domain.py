@@ -25,6 +25,8 @@ from sphinx.environment import BuildEnvironment
 from sphinx.errors import SphinxError
 from sphinx.util import logging
 
+from .phases import collect as collect_phases
+
 logger = logging.getLogger(__name__)
 
 
@@ -40,7 +42,7 @@ def suggestion(value: str, known: list[str]) -> str:
 class HandbookDomain(Domain):
     name = "handbook"
     label = "Handbook"
-    data_version = 1
+    data_version = 2
     initial_data = {
         "guidelines": {},
         "list_pages": set(),
@@ -49,6 +51,7 @@ class HandbookDomain(Domain):
         "registry_problems": [],
         "registry_digest": "",
         "instrument_pages": {},
+        "phases": {},
     }
 
     @classmethod
@@ -62,20 +65,18 @@ class HandbookDomain(Domain):
         self.data["list_pages"].discard(docname)
         self.data["problems"].pop(docname, None)
         self.data["instrument_pages"].pop(docname, None)
+        self.data["phases"].pop(docname, None)
 
     def merge_domaindata(self, docnames, otherdata: dict) -> None:
         for docname in docnames:
-            for key in ("guidelines", "problems", "instrument_pages"):
+            for key in ("guidelines", "problems", "instrument_pages", "phases"):
                 if docname in otherdata[key]:
                     self.data[key][docname] = otherdata[key][docname]
             if docname in otherdata["list_pages"]:
                 self.data["list_pages"].add(docname)
 
     def process_doc(self, env: BuildEnvironment, docname: str, document) -> None:
-        """After translation: a guideline's title and summary as the reader of this edition sees them, and
-        whether the page lists other guidelines."""
-        from ..render.placeholders import LIST_NODES  # noqa: PLC0415 (render imports the model)
-
+        """After translation: a guideline's title, summary and phases as the reader of this edition sees them."""
         info = self.guidelines.get(docname)
         if info is not None:
             section = document.next_node(nodes.section)
@@ -86,8 +87,9 @@ class HandbookDomain(Domain):
             summary = document.next_node(lambda n: isinstance(n, nodes.container)
                                          and "guideline-summary" in n["classes"])
             info["summary"] = summary.astext() if summary else ""
-        if any(True for _ in document.findall(lambda n: isinstance(n, LIST_NODES))):
-            self.note_list_page(docname)
+        phases = collect_phases(document)
+        if phases:
+            self.data["phases"][docname] = phases
 
     def resolve_any_xref(self, env, fromdocname, builder, target, node, contnode):
         return []

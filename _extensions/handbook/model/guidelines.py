@@ -115,6 +115,7 @@ class GuidelineFrontMatter(SphinxTransform):
                                 classes=["related-guidelines"])
         related += nodes.title(label, label)
         related += relations_placeholder(guideline=slug)
+        domain.note_list_page(docname)  # the related guidelines show other guidelines' titles and summaries
         section += related
 
 

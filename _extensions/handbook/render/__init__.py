@@ -7,9 +7,10 @@ from sphinx.application import Sphinx
 
 
 def setup(app: Sphinx) -> None:
-    from . import instruments, latex, nodes, relations  # noqa: PLC0415
+    from . import instruments, latex, nodes, phases, relations  # noqa: PLC0415
 
     nodes.setup(app)
     relations.setup(app)
     instruments.setup(app)
+    phases.setup(app)
     latex.setup(app)

@@ -104,6 +104,14 @@ class Texts:
                 node["classes"].append(f"language-{self.source_language}")
         return node
 
+    def count_into(self, doctree: nodes.document) -> None:
+        """The registry's texts count like the page's own: an untranslated one shows the page's notice."""
+        progress = doctree.get("translation_progress")
+        if self.translating and progress is not None and self.shown:
+            doctree["translation_progress"] = {"total": progress["total"] + self.shown,
+                                               "translated": progress["translated"] + self.shown - self.untranslated}
+        self.shown = self.untranslated = 0
+
     def text(self, text: str) -> str:
         return self.translations.get(text) or text
 
@@ -222,7 +230,7 @@ def _paper_table(rows: list[nodes.row], texts: Texts) -> list[nodes.Node]:
     body = nodes.tbody()
     body.extend(rows)
     group += body
-    return [addnodes.tabular_col_spec(spec=r"|\X{30}{100}|\X{14}{100}|\X{14}{100}|\X{42}{100}|"), table]
+    return [addnodes.tabular_col_spec(spec=r"\X{30}{100}\X{14}{100}\X{14}{100}\X{42}{100}"), table]
 
 
 def _resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -236,11 +244,7 @@ def _resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             node.replace_self(render_cards(app, docname, node, texts))
         else:
             node.replace_self(render_overview(app, docname, texts))
-    progress = doctree.get("translation_progress")
-    if texts.translating and progress is not None:
-        # the registry's texts count like the page's own: an untranslated one shows the page's notice
-        doctree["translation_progress"] = {"total": progress["total"] + texts.shown,
-                                           "translated": progress["translated"] + texts.shown - texts.untranslated}
+    texts.count_into(doctree)
 
 
 def _overview_script(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:

@@ -26,12 +26,21 @@ STYLE = Path(__file__).parent / "handbook.sty"
 
 
 def _number_chapters(env, doctree: nodes.document) -> None:
-    """A guideline's chapter carries its own number; the "12. " of the HTML title goes."""
-    for start in doctree.findall(addnodes.start_of_file):
-        info = HandbookDomain.of(env).guidelines.get(start["docname"])
-        if not info or not is_guideline(env.config, start["docname"]):
-            continue
+    """A guideline's chapter carries its own number ("Richtlijn 12"); the "12. " of the HTML title goes.
+    A chapter that is no guideline (the phases) has its title alone."""
+    guidelines = HandbookDomain.of(env).guidelines
+    starts = list(doctree.findall(addnodes.start_of_file))
+    chapter_level = {id(start.parent) for start in starts if start["docname"] in guidelines}
+    for start in starts:
         section = start.next_node(nodes.section)
+        if section is None:
+            continue
+        info = guidelines.get(start["docname"])
+        if not info or not is_guideline(env.config, start["docname"]):
+            if id(start.parent) in chapter_level:
+                section.parent.insert(section.parent.index(section),
+                                      nodes.raw("", r"\handbookunlabelledchapters", format="latex"))
+            continue
         for number in list(section[0].findall(lambda n: isinstance(n, nodes.inline) and "guideline-number" in n["classes"])):
             number.parent.remove(number)
         if info["number"]:

@@ -357,6 +357,44 @@ def visit_filter_form_html(self, node):
     raise nodes.SkipNode
 
 
+class checklist(nodes.General, nodes.Element):
+    """A list of outcomes to tick: a plain list in the HTML (``_static/checklists.js`` adds the checkboxes,
+    kept in the reader's browser), an empty box before each item on paper. ``checklist`` names the list
+    within its page; ``label`` is its accessible name."""
+
+
+def visit_checklist_html(self, node):
+    from ..i18n import _  # noqa: PLC0415
+
+    self.body.append(self.starttag(node, "ul", "", CLASS="checklist", **{
+        "aria-label": node["label"], "data-checklist": node["checklist"],
+        "data-clear": str(_("Vinkjes wissen")),
+        "data-done": str(_("{checked} van {total} afgevinkt"))}))
+
+
+def depart_checklist_html(self, node):
+    self.body.append("</ul>\n")
+
+
+def visit_checklist_latex(self, node):
+    self.body.append("\n\\begin{itemize}\n")
+    for item in node.children:
+        self.body.append("\\item[\\(\\square\\)] ")
+        for child in item.children:
+            child.walkabout(self)
+    self.body.append("\\end{itemize}\n")
+    raise nodes.SkipNode
+
+
+def visit_checklist_text(self, node):
+    for item in node.children:
+        self.new_state(4)
+        for child in item.children:
+            child.walkabout(self)
+        self.end_state(first="[ ] ")
+    raise nodes.SkipNode
+
+
 class on_screen(nodes.General, nodes.Element):
     """Shown on screen (and in plain text), not on paper."""
 
@@ -376,6 +414,8 @@ def setup(app: Sphinx) -> None:
     app.add_node(instrument_item, html=(visit_instrument_item_html, depart_instrument_item_html),
                  latex=(_skip, None), text=(visit_instrument_item_text, depart_instrument_item_text))
     app.add_node(filter_form, html=(visit_filter_form_html, None), latex=(_skip, None), text=(_skip, None))
+    app.add_node(checklist, html=(visit_checklist_html, depart_checklist_html), latex=(visit_checklist_latex, None),
+                 text=(visit_checklist_text, None))
     app.add_node(on_screen, html=(_pass, _pass), latex=(_skip, None), text=(_pass, _pass))
     app.add_node(on_paper, html=(_skip, None), latex=(_pass, _pass), text=(_skip, None))
     app.add_node(guideline_cards, html=(visit_guideline_cards_html, _close_divs(2)),

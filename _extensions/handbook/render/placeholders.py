@@ -1,5 +1,6 @@
 """Nodes that stand in for lists of guidelines until every guideline's translated title and summary is
-known (``doctree-resolved``). A page holding one is rewritten whenever a guideline changes."""
+known (``doctree-resolved``). A page holding one is a list page of the domain, rewritten whenever a
+guideline changes."""
 
 from __future__ import annotations
 
@@ -18,5 +19,3 @@ class guideline_grid(nodes.General, nodes.Element):
 class relations_overview(nodes.General, nodes.Element):
     """Replaced by the matrix and the graph of all relations."""
 
-
-LIST_NODES = (relations_placeholder, guideline_grid, relations_overview)

@@ -25,6 +25,7 @@ class GuidelineGridDirective(SphinxDirective):
     """``{guideline-grid}``: cards of all guidelines, in number order."""
 
     def run(self):
+        HandbookDomain.of(self.env).note_list_page(self.env.docname)
         node = guideline_grid()
         self.set_source_info(node)
         return [node]
@@ -34,6 +35,7 @@ class RelationsOverviewDirective(SphinxDirective):
     """``{relations-overview}``: matrix and diagram of all relations."""
 
     def run(self):
+        HandbookDomain.of(self.env).note_list_page(self.env.docname)
         node = relations_overview()
         self.set_source_info(node)
         return [node]

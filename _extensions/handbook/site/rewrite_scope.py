@@ -2,8 +2,8 @@
 
 - Every page's navigation shows the title of every page: a changed title rewrites every page (Sphinx on its
   own would rewrite only the pages whose toctree lists the changed one, and leave stale navigation elsewhere).
-- The list pages (home, overview, relations, "related guidelines" sections) show the guidelines' numbers,
-  summaries and relations: they are rewritten when one of those changes.
+- The list pages (home, overview, relations, phase pages, "related guidelines" sections) show the
+  guidelines' numbers, summaries, relations and phases: they are rewritten when one of those changes.
 - Sphinx also rewrites every page whose toctree includes a page it read again; ``speedups.toctree_parents``
   skips that when nothing they show changed.
 
@@ -22,8 +22,9 @@ SHOWN_ON_LIST_PAGES = ("slug", "number", "summary", "relations")
 
 
 def _shown_on_list_pages(env: BuildEnvironment) -> dict[str, tuple]:
-    return {docname: tuple(repr(info.get(key)) for key in SHOWN_ON_LIST_PAGES)
-            for docname, info in HandbookDomain.of(env).guidelines.items()}
+    domain = HandbookDomain.of(env)
+    return {docname: (*(repr(info.get(key)) for key in SHOWN_ON_LIST_PAGES), repr(domain.data["phases"].get(docname)))
+            for docname, info in domain.guidelines.items()}
 
 
 def titles(env: BuildEnvironment) -> dict[str, str]:
