@@ -43,7 +43,8 @@ def dutch_words(text: str) -> int:
 @pytest.mark.parametrize("guideline", sources.guidelines(), ids=lambda g: g.slug)
 def test_guideline_content(guideline):
     assert dutch_words(guideline.body) >= 450
-    assert 3 <= len(guideline.cards) <= 6
+    assert len(guideline.cards) >= 3  # the registry's instruments of this guideline
+    assert "{instrument-cards}" in guideline.body and "action-card" not in guideline.body  # none by hand
     for card in guideline.cards:
         assert card.status in STATUS["nl"]
         assert card.body and card.button
@@ -128,8 +129,7 @@ SEED_LISTS = {  # section of the seed page -> number of items it has there
     "Uitdagingen en oplossingen": 5,
     "Evaluatie van je inkoopstrategie": 6,
 }
-SEED_CARDS = {"nl": ["MVI-criteria", "TCO-calculator", "Inkoopkompas", "Algoritmekader"],
-              "en": ["MVI criteria", "TCO calculator", "Procurement compass", "Algoritmekader"]}
+SEED_CARDS = ["MVI-criteria", "TCO Calculator", "Inkoopkompas", "Algoritmekader"]  # proper names: not translated
 MVI = "https://www.pianoo.nl/nl/themas/maatschappelijk-verantwoord-inkopen/productgroepen-en-mvi-criteria"
 
 
@@ -141,9 +141,8 @@ def test_guideline_12_keeps_everything_of_the_seed(site, language):
         match = re.search(rf"<h[23][^>]*>{re.escape(heading)}<a.*?</h[23]>(.*?)</section>", html, re.S)
         assert match, heading
         assert len(re.findall(r"<li>", match.group(1))) >= count, heading
-    titles = re.findall(r'<div class="sd-card-title[^"]*">\s*(.*?)\s*</div>', html, re.S)
-    for card in SEED_CARDS[language]:
-        assert any(card in t for t in titles), card
+    titles = re.findall(r'<p class="sd-card-title[^"]*"><span>(.*?)</span></p>', html, re.S)
+    assert titles[:4] == SEED_CARDS  # the seed's four cards, first and in the seed's order
     assert html.count(MVI) >= 2
     text = read(site / language / "richtlijnen/inkoop/index.html").text()
     assert "**" not in text and "Zie hiervoor ook" not in text and "Promotional" not in text

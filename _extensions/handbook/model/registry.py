@@ -74,9 +74,9 @@ def _schema_message(error: jsonschema.ValidationError, entry_id: str, schema: di
     field = next((step for step in reversed(error.absolute_path) if isinstance(step, str)), None)
     if error.validator == "additionalProperties":
         known = schema["$defs"]["instrument"]["properties"]
-        unknown = [name for name in error.instance if name not in known]
-        return "; ".join(f"{where}: '{name}' is not a field of the registry.{_did_you_mean(name, known)} "
-                         f"Known fields: {', '.join(known)}." for name in unknown)
+        name = next(name for name in error.instance if name not in known)
+        return (f"{where}: '{name}' is not a field of the registry.{_did_you_mean(name, known)} "
+                f"Known fields: {', '.join(known)}.")
     if error.validator == "enum":
         allowed = ", ".join(map(str, error.validator_value))
         what = {"phases": "phase"}.get(field, field)
@@ -129,6 +129,12 @@ def load(path: Path, guideline_slugs: set[str]) -> tuple[dict[str, dict], list[P
         if key in reported:
             continue  # a malformed date fails both 'format' and 'pattern': say it once
         reported.add(key)
+        if error.validator == "additionalProperties":  # one problem per unknown field, on its own line
+            known = schema["$defs"]["instrument"]["properties"]
+            for name in [name for name in error.instance if name not in known]:
+                error.instance = {name: None}
+                problems.append(Problem(lines.of([*path_, name]), _schema_message(error, entry.get("id", ""), schema)))
+            continue
         problems.append(Problem(lines.of(path_), _schema_message(error, entry.get("id", ""), schema)))
     if not isinstance(data, list):
         return {}, problems
@@ -150,7 +156,7 @@ def load(path: Path, guideline_slugs: set[str]) -> tuple[dict[str, dict], list[P
                                         f"{', '.join(sorted(guideline_slugs))}."))
         entries[entry_id] = {**entry, "line": lines.of([index]),
                              "lines": {field: lines.of([index, field]) for field in entry}}
-    return entries, problems
+    return entries, sorted(problems, key=lambda problem: problem.line)
 
 
 def phases_of(entry: dict) -> tuple[str, ...]:
@@ -195,7 +201,7 @@ def _read_registry(app, env, added, changed, removed) -> list[str]:
     logger = logging.getLogger(__name__)
     domain = HandbookDomain.of(env)
     path = _registry_path(app)
-    entries, problems = load(path, _guideline_slugs(app))
+    entries, problems = load(path, _guideline_slugs(app)) if path.exists() else ({}, [])  # a handbook without one
     for problem in problems:
         logger.error(problem.message, location=f"{path}:{problem.line}", type="handbook", subtype="registry")
     before = domain.instruments
@@ -203,7 +209,6 @@ def _read_registry(app, env, added, changed, removed) -> list[str]:
     changed_entries = [entry for key in set(before) | set(shown)
                        for entry in (before.get(key), shown.get(key))
                        if entry is not None and _without_line(before.get(key)) != _without_line(shown.get(key))]
-    env.note_dependency(str(path))
     domain.data["instruments"] = shown
     domain.data["registry_problems"] = [(problem.line, problem.message) for problem in problems]
     texts = digest(app)

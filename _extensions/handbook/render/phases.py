@@ -53,6 +53,12 @@ class phase_overview(nodes.General, nodes.Element):
     """Replaced by every guideline's goal, outcomes and instruments of ``phase``."""
 
 
+def _line(node: nodes.Node, default: int) -> int:
+    """The line of a paragraph parsed inside a phase block: MyST 5.2 numbers those from 0 (the directives
+    themselves get their right lines from ``content_offset - 1``)."""
+    return node.line + 1 if node.line is not None else default
+
+
 def _plain(node: nodes.Element) -> bool:
     """Only text: no emphasis, links, literals, roles or HTML."""
     return all(isinstance(child, nodes.Text) for child in node.children)
@@ -64,7 +70,7 @@ class PhasePartDirective(SphinxDirective):
     def run(self):
         part = phase_part(kind=PARTS[self.name], line=self.lineno)
         self.set_source_info(part)
-        self.state.nested_parse(self.content, self.content_offset, part)
+        self.state.nested_parse(self.content, self.content_offset - 1, part)
         return [part]
 
 
@@ -89,7 +95,7 @@ class PhaseDirective(SphinxDirective):
                                                 f"order {', '.join(PHASES)}.")
         seen.append(key)
         holder = nodes.container()
-        self.state.nested_parse(self.content, self.content_offset, holder)
+        self.state.nested_parse(self.content, self.content_offset - 1, holder)
         parts = {}
         for child in holder.children:
             if isinstance(child, phase_part) and child["kind"] not in parts:
@@ -98,7 +104,7 @@ class PhaseDirective(SphinxDirective):
                 domain.report(docname, child["line"], f"phase '{key}' has two '{self._name(child['kind'])}' blocks: "
                                                       "merge them.")
             elif not isinstance(child, nodes.system_message):
-                domain.report(docname, child.line or self.lineno,
+                domain.report(docname, _line(child, self.lineno),
                               f"phase '{key}' may only hold 'doel', 'uitkomsten' and 'extra-stappen' blocks: "
                               "move this text into one of them, or out of the phase.")
         goal = self._goal(key, parts.get("goal"))
@@ -138,7 +144,7 @@ class PhaseDirective(SphinxDirective):
             domain.report(docname, part["line"], f"the goal of phase '{key}' must be one paragraph of plain text.")
             return None
         if not _plain(paragraphs[0]):
-            domain.report(docname, paragraphs[0].line or part["line"],
+            domain.report(docname, _line(paragraphs[0], part["line"]),
                           f"the goal of phase '{key}' must be plain text: remove the markup (bold, links, code, "
                           "roles or HTML).")
         return paragraphs[0]
@@ -164,7 +170,7 @@ class PhaseDirective(SphinxDirective):
         for item in items.children:
             content = item.children
             if len(content) != 1 or not isinstance(content[0], nodes.paragraph) or not _plain(content[0]):
-                domain.report(docname, (content[0].line if content else None) or part["line"],
+                domain.report(docname, _line(content[0], part["line"]) if content else part["line"],
                               f"each item of the '{block}' block of phase '{key}' must be one line of plain text: "
                               "remove the markup (bold, links, code, roles, HTML or a nested list).")
         return items
@@ -189,7 +195,7 @@ class PhaseOverviewDirective(SphinxDirective):
         name = str(PHASES[key].name)
         section = nodes.section(ids=[f"fase-{key}"], names=[f"fase-{key}"], classes=["phase-page"])
         section += nodes.title(name, name, translatable=False)
-        self.state.nested_parse(self.content, self.content_offset, section)
+        self.state.nested_parse(self.content, self.content_offset - 1, section)
         node = phase_overview(phase=key)
         self.set_source_info(node)
         section += node

@@ -1,6 +1,6 @@
 """Sphinx rewrites every page whose toctree includes a page it read again (``env.files_to_rebuild``). When
 that page's title and table of contents did not change, those parents show nothing new: the rewrite is
-skipped, so an edited msgstr or Dutch paragraph rewrites the page that shows it and no other (and Sphinx's
+skipped, so an edited msgstr, Dutch paragraph or registry entry rewrites the pages that show it and no other (and Sphinx's
 search page, which it writes on every build). The parents are put back after the build, so the
 environment pickled for the next build is as Sphinx left it.
 
@@ -24,8 +24,10 @@ def _skip_unchanged_toctree_parents(app: Sphinx, builder: Builder) -> None:
     if before is None or titles(env) != before["titles"]:
         return
     tocs = tables_of_contents(env)
-    unchanged = {docname for docname in app.handbook_reading
-                 if docname in before["tocs"] and tocs.get(docname) == before["tocs"][docname]}
+    # a page rewritten without being read again (it shows an edited registry entry) has the same toc too
+    unchanged = {docname for docname in env.files_to_rebuild
+                 if docname not in app.handbook_reading
+                 or (docname in before["tocs"] and tocs.get(docname) == before["tocs"][docname])}
     app.handbook_parents_skipped = {docname: env.files_to_rebuild.pop(docname)
                                     for docname in unchanged if docname in env.files_to_rebuild}
 
