@@ -10,7 +10,8 @@ __all__ = ["_", "setup"]
 
 
 def setup(app: Sphinx) -> None:
-    from . import catalogue, translation_notice  # noqa: PLC0415
+    from . import catalogue, catalogue_syntax, translation_notice  # noqa: PLC0415
 
     catalogue.setup(app)
+    catalogue_syntax.setup(app)
     translation_notice.setup(app)
