@@ -24,7 +24,7 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 EXCEPTION = re.compile(r"^\s*glossary-exception:\s*(?P<terms>[^;]*?)\s*(?:;\s*(?P<reason>.*?))?\s*$")
 # endings a term may take: Dutch plurals and adjective forms, English plurals and possessives
 DUTCH_ENDINGS = r"(?:en|s|'s|’s|e|n)?"
-ENGLISH_ENDINGS = r"(?:s|es|'s|’s|s'|s’)?"
+ENGLISH_ENDINGS = r"(?:s|es|ing|ed|'s|’s|s'|s’)?"
 
 
 @dataclass
@@ -44,6 +44,8 @@ def _pattern(term: str, endings: str) -> re.Pattern:
     """The term as a whole word (or words: a space also matches a hyphen or a line break), with endings.
     A term with a capital (a name, an abbreviation) matches only as written; a lower-case term in any case."""
     words = r"[\s\u00a0-]+".join(re.escape(word) for word in term.split())
+    if endings == ENGLISH_ENDINGS and re.search(r"[^aeiou]y$", term):
+        words = words[:-1] + "(?:y|ies|ie)"  # municipality, municipalities
     flags = 0 if any(character.isupper() for character in term) else re.IGNORECASE
     return re.compile(rf"(?<![\w-]){words}{endings}(?![\w])", flags)
 
@@ -115,14 +117,14 @@ def check(terms: list[Term], dutch: str, english: str, excepted: set[str] = froz
         dutch = _blank(dutch, term.in_dutch)
         if term.dutch in excepted:
             continue
-        if not term.in_english.search(english):
-            found.append((term.dutch, f"the msgid has {term.dutch!r}: the agreed English is {term.english!r}"
-                                      + (f" ({term.note})" if term.note else "")))
         searched = _blank(english, term.in_english)
         for other in terms:  # a Dutch name quoted in the English ("Uitvoeringswet AVG") is not a use of "AVG"
             if other is not term and term.dutch in other.dutch:
                 searched = _blank(searched, other.in_dutch)
-        for form, pattern in term.forbidden_patterns:
-            if pattern.search(searched):
-                found.append((term.dutch, f"uses {form!r} for {term.dutch!r}: write {term.english!r}"))
+        used = [form for form, pattern in term.forbidden_patterns if pattern.search(searched)]
+        if used:
+            found.append((term.dutch, f"uses {used[0]!r} for {term.dutch!r}: write {term.english!r}"))
+        elif not term.in_english.search(english):
+            found.append((term.dutch, f"the msgid has {term.dutch!r}: the agreed English is {term.english!r}"
+                                      + (f" ({term.note})" if term.note else "")))
     return found

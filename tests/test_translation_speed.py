@@ -38,7 +38,7 @@ def test_one_parse_per_message_gives_the_same_pages(make_app, tmp_path, monkeypa
     _, reference = build(make_app, reference_project, "html")
     _, reference_tex = build(make_app, reference_project, "latex")
     assert sphinx_i18n._publish_msgstr is fast.__wrapped__
-    assert len(pages) >= 19 and "Define your purchasing strategy" in pages["richtlijnen/inkoop/index.html"].decode()
+    assert len(pages) >= 19 and "Define your procurement strategy" in pages["richtlijnen/inkoop/index.html"].decode()
     assert [page for page in reference if pages.get(page) != reference[page]] == []
     assert len(tex) == 1 and tex == reference_tex
 
@@ -48,7 +48,7 @@ def test_translated_doctrees_hold_only_their_own_document(make_app, tmp_path):
     project = copy_project(tmp_path / "project")
     app, _ = build(make_app, project, "html")
     doctree = app.env.get_doctree("richtlijnen/inkoop/index")
-    assert "Define your purchasing strategy" in doctree.astext()
+    assert "Define your procurement strategy" in doctree.astext()
     foreign = [node for node in doctree.findall() if node.__dict__.get("_document", doctree) is not doctree]
     assert foreign == []
     english = (app.doctreedir / "richtlijnen" / "inkoop" / "index.doctree").stat().st_size
