@@ -47,7 +47,7 @@ def _pattern(term: str, endings: str) -> re.Pattern:
     if endings == ENGLISH_ENDINGS and re.search(r"[^aeiou]y$", term):
         words = words[:-1] + "(?:y|ies|ie)"  # municipality, municipalities
     flags = 0 if any(character.isupper() for character in term) else re.IGNORECASE
-    return re.compile(rf"(?<![\w-]){words}{endings}(?![\w])", flags)
+    return re.compile(rf"(?<!\w){words}{endings}(?!\w)", flags)  # also in "ICT-inkoop"
 
 
 def load(path: Path, source: str = "nl", target: str = "en") -> list[Term]:
