@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-EXCEPTION = re.compile(r"^\s*glossary-exception:\s*(?P<terms>[^;]*?)\s*(?:;\s*(?P<reason>.*?))?\s*$")
+EXCEPTION = re.compile(r"^\s*(?P<terms>[^;]*?)\s*(?:;\s*(?P<reason>.*?))?\s*$")  # after "glossary-exception:"
 # endings a term may take: Dutch plurals and adjective forms, English plurals and possessives
 DUTCH_ENDINGS = r"(?:en|s|'s|’s|e|n)?"
 ENGLISH_ENDINGS = r"(?:s|es|ing|ed|'s|’s|s'|s’)?"
@@ -87,18 +87,16 @@ def load(path: Path, source: str = "nl", target: str = "en") -> list[Term]:
 
 
 def exceptions(translator_comment: str) -> tuple[set[str], list[str]]:
-    """The Dutch terms a translator comment excepts, and what is wrong with the exception lines."""
-    excepted: set[str] = set()
+    """The Dutch terms a translator comment excepts, and what is wrong with the exception. The comment may
+    run over several lines: babel (`make update-po`) wraps translator comments at 76 columns."""
+    if "glossary-exception:" not in translator_comment:
+        return set(), []
+    match = EXCEPTION.match(" ".join(translator_comment.split("glossary-exception:", 1)[1].split()))
     problems = []
-    for line in translator_comment.splitlines():
-        match = EXCEPTION.match(line)
-        if not match:
-            continue
-        if not match.group("reason"):
-            problems.append(f"the exception {line.strip()!r} gives no reason; write "
-                            "'# glossary-exception: <Dutch term>; <why the agreed English does not fit here>'")
-        excepted.update(term.strip() for term in match.group("terms").split(",") if term.strip())
-    return excepted, problems
+    if not match.group("reason"):
+        problems.append("the glossary-exception gives no reason; write "
+                        "'# glossary-exception: <Dutch term>; <why the agreed English does not fit here>'")
+    return {term.strip() for term in match.group("terms").split(",") if term.strip()}, problems
 
 
 def _blank(text: str, pattern: re.Pattern) -> str:
