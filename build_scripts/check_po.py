@@ -165,7 +165,23 @@ def check(paths: list[Path] | None = None, glossary_file: Path | None = GLOSSARY
         terms = glossary.load(glossary_file) if glossary_file and glossary_file.exists() else []
     except ValueError as exc:
         raise GateError(str(exc)) from exc
-    return files, [finding for path in files for finding in check_file(path, terms)]
+    glossary_stamp = _stamp(glossary_file) if terms else None
+    return files, [finding for path in files for finding in _check_file_cached(path, terms, glossary_stamp)]
+
+
+_checked: dict[tuple, list[Finding]] = {}  # a long-lived caller (the live preview) re-checks only what changed
+
+
+def _stamp(path: Path) -> tuple:
+    status = path.stat()
+    return str(path.resolve()), status.st_mtime_ns, status.st_size
+
+
+def _check_file_cached(path: Path, terms: list[glossary.Term], glossary_stamp) -> list[Finding]:
+    key = (_stamp(path), glossary_stamp)
+    if key not in _checked:
+        _checked[key] = check_file(path, terms)
+    return _checked[key]
 
 
 def summary(files: list[Path], findings: list[Finding]) -> str:
