@@ -40,7 +40,7 @@ update-po: $(VENV)/.installed ## extract the messages and update locale/en (fuzz
 stats: $(VENV)/.installed ## translation progress of locale/en per page and in total
 	$(PY) build_scripts/po_stats.py $(ARGS)
 
-check-po: $(VENV)/.installed ## check that every translation keeps the markup of its source
+check-po: $(VENV)/.installed ## check the catalogues: syntax, markup of the source, glossary terms (also run by every build)
 	$(PY) build_scripts/check_po.py
 
 serve: $(VENV)/.installed ## live preview of one edition (LANG_=nl or en) on http://127.0.0.1:8000

@@ -8,6 +8,9 @@ be put on any static web host::
 Editions build in parallel, each with its own doctrees and environment under build/cache/<lang>/, so
 they never leak into each other and rebuild incrementally. Everything is assembled in a staging folder that
 replaces build/site only when every step succeeded: a failed build leaves the last good site in place.
+Before any edition is built, the translation gate (build_scripts/check_po.py) checks every catalogue: a
+syntax error, a translation that changes the markup of its source, or one that misses a glossary term stops
+the build, naming the catalogue, the line, the msgid and what is wrong.
 
 Usage: python build_scripts/build.py [--formats html,pdf] [--languages nl,en] [--out build/site]
 """
@@ -22,6 +25,8 @@ import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+
+import check_po
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "_extensions"))
@@ -62,6 +67,17 @@ def latex_to_pdf(language: str, cache: Path) -> tuple[Path, float]:
     if len(pdfs) != 1:
         raise StepFailed(f"expected one PDF in {latex_dir}, found {len(pdfs)}")
     return pdfs[0], seconds
+
+
+def translation_gate() -> None:
+    """check-po over every catalogue: nothing is built from a catalogue with a finding."""
+    try:
+        files, findings = check_po.check()
+    except check_po.GateError as exc:
+        raise StepFailed(f"translation check could not run: {exc}") from exc
+    if findings:
+        raise StepFailed("the translation check (make check-po) found problems:\n"
+                         + "\n".join(map(str, findings)) + "\n" + check_po.summary(files, findings))
 
 
 def build_edition(language: str, formats: set[str], cache: Path) -> dict:
@@ -139,6 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     staging = site.with_name(site.name + ".staging")
     started = time.monotonic()
     try:
+        translation_gate()
         with ThreadPoolExecutor(max_workers=len(languages)) as pool:
             futures = {lang: pool.submit(build_edition, lang, formats, args.cache.resolve()) for lang in languages}
             results = {}

@@ -1,66 +1,67 @@
-"""Check that every translation keeps the markup of its Dutch source, and that the catalogues are valid.
+"""`make check-po`, and the translation gate of every build: the catalogues are valid, every translation
+keeps the markup of its Dutch source, and uses the agreed English terms.
 
 Every translated entry (fuzzy, empty and obsolete entries are not used by the build and are skipped) is
-compared with its msgid:
+compared with its msgid by the comparison the build's read-time guard also uses
+(_extensions/handbook/i18n/markup.py):
 
 - role:         the same MyST roles; for cross-references ({doc}, {ref}, ...) the same targets
 - link:         the same link targets: Markdown links and autolinks, internal and external
 - code:         the same inline code
 - substitution: the same {{ substitutions }} and {placeholders}
-- emphasis:     balanced ** * __ _ markers; bold and italic where the source has them, and only there
+- emphasis:     balanced ** * __ _ markers; as many bold and italic texts as the source, no more, no fewer
 - html:         no raw HTML the source does not have
 - block:        no leading '---', no directive or code fence, no new list, heading or quote, no empty line
+- glossary:     a Dutch term of locale/glossary/en.tbx is translated with its English term (build_scripts/glossary.py)
 - syntax:       the file is valid as 'msgfmt --check' judges it
 
-Each finding names the .po file and line (of the msgstr), the msgid and what differs.
+Each finding names the .po file and line (of the msgstr), the msgid and what differs. build_scripts/build.py
+and the live preview run the same check before they build: a finding stops the build.
 
 Usage:
     python build_scripts/check_po.py                       # locale/ and the extension's catalogue
     python build_scripts/check_po.py locale/en/LC_MESSAGES/over.po other/folder
 
-Exit code: 0 without findings, 1 with findings, 2 when msgfmt is missing.
+Exit code: 0 without findings, 1 with findings, 2 when msgfmt is missing or the glossary is unreadable.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import re
 import shutil
 import subprocess
 import sys
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 import polib
 
+import glossary
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PATHS = (ROOT / "locale", ROOT / "_extensions" / "handbook" / "i18n" / "locale")
+GLOSSARY = ROOT / "locale" / "glossary" / "en.tbx"
 
-# roles whose content names a target that must not change (the link text may be translated)
-XREF_ROLES = {"doc", "ref", "numref", "term", "download", "any", "keyword", "option", "envvar", "token", "eq"}
-# roles whose whole content is not text: it must stay as it is
-LITERAL_ROLES = {"math", "octicon", "fa"}
 
-FENCED = re.compile(r"^ {0,3}(?P<fence>`{3,}|~{3,}|:{3,}).*?(?:^ {0,3}(?P=fence)[ \t]*$|\Z)", re.M | re.S)
-ROLE_OR_CODE = re.compile(
-    r"\{(?P<role>[A-Za-z][\w:.+-]*)\}(?P<rticks>`+)(?P<rcontent>.*?)(?P=rticks)"
-    r"|(?<![`\\])(?P<ticks>`+)(?!`)(?P<code>.+?)(?<!`)(?P=ticks)(?!`)", re.S)
-SUBSTITUTION = re.compile(r"\{\{\s*(?P<name>[^{}]+?)\s*\}\}|\{(?P<placeholder>\w+)\}")
-AUTOLINK = re.compile(r"<(?P<url>[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)>")
-LINK = re.compile(r"(?P<text>!?\[(?:[^\[\]\\]|\\.)*\])"
-                  r"\(\s*(?:<(?P<angled>[^<>]*)>|(?P<plain>[^\s()]*(?:\([^\s()]*\)[^\s()]*)*))"
-                  r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^()]*\)))?\s*\)")
-HTML = re.compile(r"<!--.*?-->|</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<![A-Za-z][^<>]*>|<\?.*?\?>", re.S)
-BLOCKS = {
-    "a directive or code fence (``` ~~~ :::)": re.compile(r"^ {0,3}(?:`{3,}|~{3,}|:{3,})", re.M),
-    "a list item": re.compile(r"^ {0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)", re.M),
-    "a heading (#)": re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)", re.M),
-    "a block quote (>)": re.compile(r"^ {0,3}>", re.M),
-    "a target or comment line ((label)= or %)": re.compile(r"^ {0,3}(?:\([^()\s]+\)=|%)", re.M),
-}
-LEADING_DASHES = re.compile(r"^ {0,3}---", re.M)
-EMPTY_LINE = re.compile(r"\n[ \t]*\n")
+def _load_markup():
+    """The extension's markup module, loaded from its file: importing it as ``handbook.i18n.markup`` would
+    import the whole extension and Sphinx (about a second) for a module that needs neither."""
+    path = ROOT / "_extensions" / "handbook" / "i18n" / "markup.py"
+    spec = importlib.util.spec_from_file_location("handbook_i18n_markup", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+markup = _load_markup()
+check_message = markup.compare  # one comparison, also used by the build's read-time guard
+
+
+class GateError(Exception):
+    """The check itself cannot run (msgfmt missing, glossary unreadable)."""
 
 
 @dataclass
@@ -82,144 +83,6 @@ def _display(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd()))
     except ValueError:
         return str(path)
-
-
-@dataclass
-class Markup:
-    """What a message holds besides its words."""
-
-    roles: Counter
-    links: Counter
-    code: Counter
-    substitutions: Counter
-    html: Counter
-    text: str  # the rest, for the emphasis check
-
-
-def role_key(name: str, content: str) -> tuple[str, str | None]:
-    if name in LITERAL_ROLES:
-        return name, content
-    if name in XREF_ROLES or ":" in name:
-        explicit = re.search(r"<([^<>]+)>\s*$", content)
-        return name, (explicit.group(1) if explicit else content).strip().lstrip("~!")
-    return name, None
-
-
-def parse(message: str) -> Markup:
-    roles, code, links, html = Counter(), Counter(), Counter(), Counter()
-
-    def take_literal(match: re.Match) -> str:
-        if match.group("role"):
-            roles[role_key(match.group("role"), match.group("rcontent"))] += 1
-        else:
-            content = match.group("code")
-            if content.startswith(" ") and content.endswith(" ") and content.strip():
-                content = content[1:-1]  # CommonMark strips one space on each side
-            code[content] += 1
-        return " "
-
-    def take_autolink(match: re.Match) -> str:
-        links[match.group("url")] += 1
-        return " "
-
-    def take_link(match: re.Match) -> str:
-        links[match.group("angled") if match.group("angled") is not None else match.group("plain")] += 1
-        return match.group("text").lstrip("!")[1:-1]  # keep the link text: it may hold emphasis
-
-    def take_html(match: re.Match) -> str:
-        html[" ".join(match.group().split())] += 1
-        return " "
-
-    rest = FENCED.sub(" ", message)  # a whole block, reported by the block rule
-    rest = ROLE_OR_CODE.sub(take_literal, rest)
-    substitutions = Counter(m.group("name") or "{%s}" % m.group("placeholder")
-                            for m in SUBSTITUTION.finditer(rest))
-    rest = SUBSTITUTION.sub(" ", rest)
-    rest = AUTOLINK.sub(take_autolink, rest)
-    rest = LINK.sub(take_link, rest)
-    rest = HTML.sub(take_html, rest)
-    return Markup(roles, links, code, substitutions, html, rest)
-
-
-def emphasis_markers(text: str) -> dict[str, int]:
-    """Delimiter runs that can open or close emphasis (CommonMark: not surrounded by spaces; an
-    underscore not inside a word)."""
-    text = re.sub(r"\\[*_]", "", text)
-    counts = {"**": 0, "*": 0, "__": 0, "_": 0}
-    for match in re.finditer(r"\*+|_+", text):
-        before = text[match.start() - 1] if match.start() else " "
-        after = text[match.end()] if match.end() < len(text) else " "
-        if before.isspace() and after.isspace():
-            continue  # "5 * 3": a literal asterisk
-        run = match.group()
-        if run[0] == "_" and before.isalnum() and after.isalnum():
-            continue  # snake_case
-        counts[run[0] * 2] += len(run) // 2
-        counts[run[0]] += len(run) % 2
-    return counts
-
-
-def _differences(label: str, source: Counter, translation: Counter, show) -> list[str]:
-    missing = list((source - translation).elements())
-    extra = list((translation - source).elements())
-    if len(missing) == 1 and len(extra) == 1:
-        return [f"changes the {label} {show(missing[0])} to {show(extra[0])}"]
-    return ([f"lacks the {label} {show(item)} of the source" for item in missing]
-            + [f"has the {label} {show(item)} that the source does not have" for item in extra])
-
-
-def _show_role(key: tuple[str, str | None]) -> str:
-    name, target = key
-    return f"{{{name}}}" + (f" with target {target!r}" if target is not None else "")
-
-
-def check_message(msgid: str, msgstr: str) -> list[tuple[str, str]]:
-    """(rule, what differs) for one translated message."""
-    source, translation = parse(msgid), parse(msgstr)
-    found: list[tuple[str, str]] = []
-    fixes = {
-        "role": "keep the roles of the msgid and their targets; only the link text may change",
-        "link": "keep the link targets of the msgid exactly; translate only the link text",
-        "code": "copy the inline code of the msgid unchanged",
-        "substitution": "copy the substitutions and placeholders of the msgid unchanged",
-    }
-    for rule, label, show in (("role", "role", _show_role), ("link", "link target", repr),
-                              ("code", "inline code", lambda c: f"`{c}`"),
-                              ("substitution", "substitution", repr)):
-        field = {"role": "roles", "link": "links", "code": "code", "substitution": "substitutions"}[rule]
-        for difference in _differences(label, getattr(source, field), getattr(translation, field), show):
-            found.append((rule, f"{difference}; {fixes[rule]}."))
-
-    extra_html = translation.html - source.html
-    for tag in extra_html.elements():
-        found.append(("html", f"has raw HTML {tag!r} that the source does not have; the build would show the "
-                              "Dutch text instead. Remove it, or use Markdown as the msgid does."))
-
-    markers, source_markers = emphasis_markers(translation.text), emphasis_markers(source.text)
-    for marker, count in markers.items():
-        if count % 2:
-            found.append(("emphasis", f"has an unbalanced {marker!r} ({count} of them): close every emphasis "
-                                      "you open, as in the msgid."))
-    for kind, pair in (("bold", ("**", "__")), ("italic", ("*", "_"))):
-        in_source = any(source_markers[m] for m in pair)
-        in_translation = any(markers[m] for m in pair)
-        if in_translation and not in_source:
-            found.append(("emphasis", f"has {kind} text where the source has none; the build would show the "
-                                      "Dutch text instead. Remove the markers."))
-        elif in_source and not in_translation:
-            found.append(("emphasis", f"lacks the {kind} text of the source; keep its markers "
-                                      f"({' or '.join(pair)}) around the translated words."))
-
-    if LEADING_DASHES.search(msgstr):
-        found.append(("block", "has a line that starts with '---' (read as front matter or a rule); "
-                               "rephrase, or write an em dash (—)."))
-    for name, pattern in BLOCKS.items():
-        if pattern.search(msgstr) and not pattern.search(msgid):
-            found.append(("block", f"starts {name} that the source does not have; the build would show the "
-                                   "Dutch text instead. Write the line as plain text."))
-    if EMPTY_LINE.search(msgstr) and not EMPTY_LINE.search(msgid):
-        found.append(("block", "has an empty line: only the text before it would be used. Remove it."))
-    return found
 
 
 def _msgstr_lines(path: Path, entries: list[polib.POEntry]) -> dict[int, int]:
@@ -250,7 +113,8 @@ def check_syntax(path: Path) -> list[Finding]:
     return findings
 
 
-def check_file(path: Path) -> list[Finding]:
+def check_file(path: Path, terms: list[glossary.Term] | None = None) -> list[Finding]:
+    """Every finding in one catalogue; ``terms`` (the glossary) apply to catalogues in its target language."""
     findings = check_syntax(path)
     try:
         catalogue = polib.pofile(str(path))
@@ -263,10 +127,23 @@ def check_file(path: Path) -> list[Finding]:
             finding.msgid = max(before, key=lambda entry: entry.linenum).msgid
     entries = [entry for entry in catalogue if entry.translated() and not entry.msgid_plural]
     lines = _msgstr_lines(path, entries)
+    language = catalogue.metadata.get("Language", "").split("_")[0]
     for entry in entries:
+        line = lines[entry.linenum]
         for rule, message in check_message(entry.msgid, entry.msgstr):
-            findings.append(Finding(path, lines[entry.linenum], entry.msgid, rule, message))
+            findings.append(Finding(path, line, entry.msgid, rule, message))
+        if terms and language == "en":
+            findings.extend(_glossary_findings(path, line, entry, terms))
     return findings
+
+
+def _glossary_findings(path: Path, line: int, entry: polib.POEntry, terms: list[glossary.Term]) -> list[Finding]:
+    excepted, problems = glossary.exceptions(entry.tcomment or "")
+    found = [(None, problem) for problem in problems]
+    found += glossary.check(terms, markup.parse(entry.msgid).text, markup.parse(entry.msgstr).text, excepted)
+    return [Finding(path, line, entry.msgid, "glossary", message + (
+        "; see locale/glossary/en.tbx, or mark a justified exception (TRANSLATING.md, 'Terms')" if term else ""))
+        for term, message in found]
 
 
 def po_files(paths: list[Path]) -> list[Path]:
@@ -276,27 +153,60 @@ def po_files(paths: list[Path]) -> list[Path]:
     return found
 
 
+def check(paths: list[Path] | None = None, glossary_file: Path | None = GLOSSARY) -> tuple[list[Path], list[Finding]]:
+    """The gate: the catalogues checked and every finding. GateError when the check cannot run."""
+    if shutil.which("msgfmt", path="/usr/bin:/bin") is None:
+        raise GateError("msgfmt not found: install the Debian package 'gettext' (make installs it).")
+    files = po_files(paths or [p for p in DEFAULT_PATHS if p.exists()])
+    missing = [path for path in files if not path.is_file()]
+    if missing:
+        raise GateError(f"{missing[0]}: no such file.")
+    try:
+        terms = glossary.load(glossary_file) if glossary_file and glossary_file.exists() else []
+    except ValueError as exc:
+        raise GateError(str(exc)) from exc
+    glossary_stamp = _stamp(glossary_file) if terms else None
+    return files, [finding for path in files for finding in _check_file_cached(path, terms, glossary_stamp)]
+
+
+_checked: dict[tuple, list[Finding]] = {}  # a long-lived caller (the live preview) re-checks only what changed
+
+
+def _stamp(path: Path) -> tuple:
+    status = path.stat()
+    return str(path.resolve()), status.st_mtime_ns, status.st_size
+
+
+def _check_file_cached(path: Path, terms: list[glossary.Term], glossary_stamp) -> list[Finding]:
+    key = (_stamp(path), glossary_stamp)
+    if key not in _checked:
+        _checked[key] = check_file(path, terms)
+    return _checked[key]
+
+
+def summary(files: list[Path], findings: list[Finding]) -> str:
+    return (f"{len(findings)} finding(s) in {len({f.path for f in findings})} of {len(files)} catalogue(s). "
+            "Fix the msgstr lines named above (see TRANSLATING.md, 'Markup to keep' and 'Terms').")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", type=Path, help=".po files or folders (default: locale/ and "
                                                             "_extensions/handbook/i18n/locale/)")
+    parser.add_argument("--glossary", type=Path, default=GLOSSARY, help="TBX glossary (default: %(default)s)")
     args = parser.parse_args(argv)
-    if shutil.which("msgfmt", path="/usr/bin:/bin") is None:
-        print("msgfmt not found: install the Debian package 'gettext'.", file=sys.stderr)
+    try:
+        files, findings = check(args.paths, args.glossary)
+    except GateError as exc:
+        print(exc, file=sys.stderr)
         return 2
-    files = po_files(args.paths or [p for p in DEFAULT_PATHS if p.exists()])
-    missing = [path for path in files if not path.is_file()]
-    if missing:
-        print(f"{missing[0]}: no such file.", file=sys.stderr)
-        return 2
-    findings = [finding for path in files for finding in check_file(path)]
     for finding in findings:
         print(finding)
     if findings:
-        print(f"\n{len(findings)} finding(s) in {len({f.path for f in findings})} of {len(files)} catalogue(s). "
-              "Fix the msgstr lines named above (see TRANSLATING.md, 'Markup to keep').", file=sys.stderr)
+        print("\n" + summary(files, findings), file=sys.stderr)
         return 1
-    print(f"{len(files)} catalogue(s) checked: every translation keeps the markup of its source.")
+    print(f"{len(files)} catalogue(s) checked: every translation keeps the markup of its source"
+          + (" and the terms of the glossary." if args.glossary and args.glossary.exists() else "."))
     return 0
 
 

@@ -20,6 +20,6 @@ GUIDELINES = [
     (10, "data", "Maak beter gebruik van data", "Make better use of data", "algoritmen privacy veiligheid open-standaarden"),
     (11, "algoritmen", "Pas algoritmen verantwoord toe", "Apply algorithms responsibly",
      "data veiligheid privacy gebruikersbehoeften"),
-    (12, "inkoop", "Definieer je inkoopstrategie", "Define your purchasing strategy", "duurzaamheid cloud open-source"),
+    (12, "inkoop", "Definieer je inkoopstrategie", "Define your procurement strategy", "duurzaamheid cloud open-source"),
     (13, "duurzaamheid", "Maak je technologie duurzaam", "Make your technology sustainable", "cloud samenwerking inkoop"),
 ]

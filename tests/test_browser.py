@@ -293,7 +293,7 @@ def test_search_finds_guideline_12_in_dutch(page, base_url):
 
 def test_search_finds_guideline_12_in_english_and_no_dutch_pages(page, base_url):
     results = search(page, base_url, "en", "procurement")
-    assert ("/en/richtlijnen/inkoop/index.html", "12. Define your purchasing strategy") in results
+    assert ("/en/richtlijnen/inkoop/index.html", "12. Define your procurement strategy") in results
     assert all(path.startswith("/en/") for path, _title in results), results
     dutch_titles = set(search_titles(page, base_url, "nl")) - set(search_titles(page, base_url, "en"))
     assert not [title for _path, title in results if title in dutch_titles]

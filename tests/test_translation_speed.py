@@ -23,7 +23,7 @@ def test_translated_doctrees_hold_only_their_own_document(make_app, tmp_path):
     project = copy_project(tmp_path / "project")
     app, _ = build(make_app, project, "html")
     doctree = app.env.get_doctree("richtlijnen/inkoop/index")
-    assert "Define your purchasing strategy" in doctree.astext()
+    assert "Define your procurement strategy" in doctree.astext()
     foreign = [node for node in doctree.findall() if node.__dict__.get("_document", doctree) is not doctree]
     assert foreign == []
     english = (app.doctreedir / "richtlijnen" / "inkoop" / "index.doctree").stat().st_size

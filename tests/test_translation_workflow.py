@@ -147,7 +147,7 @@ def test_front_matter_title_and_summary_are_messages(workflow):
     assert title.fuzzy and title.previous_msgid == "Over dit handboek" and title.msgstr == "About this handbook"
     summary = entry(workflow["inkoop"], NEW_SUMMARY)
     assert summary.fuzzy and summary.previous_msgid.startswith(OLD_SUMMARY)
-    assert summary.msgstr.startswith("A well-considered purchasing strategy")
+    assert summary.msgstr.startswith("A well-considered procurement strategy")
 
 
 @pytest.mark.publication  # builds the English edition of a project copy

@@ -16,8 +16,9 @@ def registry_texts(app):
 
 
 def setup(app: Sphinx) -> None:
-    from . import catalogue, registry_catalogue, translation_notice  # noqa: PLC0415
+    from . import catalogue, catalogue_syntax, registry_catalogue, translation_notice  # noqa: PLC0415
 
     catalogue.setup(app)
+    catalogue_syntax.setup(app)
     registry_catalogue.setup(app)
     translation_notice.setup(app)

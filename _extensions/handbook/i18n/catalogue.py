@@ -7,6 +7,7 @@ the package folder: two editions that start at once on a fresh clone would other
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -14,6 +15,8 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from sphinx.application import Sphinx
 from sphinx.locale import get_translation
+
+from .catalogue_syntax import MSGFMT_PATH, CatalogueSyntaxError, problems
 
 CATALOG = "handbook"
 SOURCE_DIR = Path(__file__).parent / "locale"
@@ -28,6 +31,9 @@ def compile_catalogs(target_dir: Path) -> None:
         mo = target_dir / po.relative_to(SOURCE_DIR).with_suffix(".mo")
         if mo.exists() and mo.stat().st_mtime >= po.stat().st_mtime:
             continue
+        found = problems(po) if shutil.which("msgfmt", path=MSGFMT_PATH) else []
+        if found:
+            raise CatalogueSyntaxError("the handbook extension's catalogue is not valid:\n  " + "\n  ".join(found))
         mo.parent.mkdir(parents=True, exist_ok=True)
         with po.open("rb") as source:
             catalog = read_po(source, locale=po.parts[-3])

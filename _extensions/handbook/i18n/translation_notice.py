@@ -1,9 +1,11 @@
 """How a translated edition treats its translations: guarded, labelled and honest about gaps.
 
 - **Guard** (read time, around Sphinx's ``Locale`` transform): MyST parses every msgstr, so a translation
-  could bring ``<script>``, an ``onerror`` attribute, a role or a link the Dutch source never had. A
-  translation that produces any element without an identical twin (type, classes, target) in the Dutch
-  source is rejected: the Dutch text is shown and a warning names the catalogue (``-W`` fails the build).
+  could bring ``<script>``, an ``onerror`` attribute, a role or a link the Dutch source never had, or drop
+  the source's bold text or link. A translation is rejected when its markup differs from the msgid's
+  (``markup.compare``, the comparison ``make check-po`` uses: missing counts as much as extra), or when
+  it produces any element without an identical twin (type, classes, target) in the Dutch source: the Dutch
+  text is shown and a warning names the catalogue, the msgid and the difference (``-W`` fails the build).
 - **Counting** (read time): messages of a page without any catalogue count as untranslated, and the
   front-matter fields (not shown on the page, not in the catalogue) do not count at all, so
   ``document['translation_progress']`` matches the catalogue.
@@ -23,11 +25,14 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.builders.gettext import MessageCatalogBuilder
+from sphinx.locale import translators
 from sphinx.transforms import SphinxTransform
+from sphinx.transforms.i18n import parse_noqa
 from sphinx.util import logging
 from sphinx.util.i18n import docname_to_domain
 from sphinx.util.nodes import extract_messages
 
+from . import markup
 from .catalogue import _
 
 logger = logging.getLogger(__name__)
@@ -97,12 +102,26 @@ class GuardTranslations(SphinxTransform):
                 node.attributes.pop("translated", None)  # never shown, not in the catalogue
             else:
                 node.setdefault("translated", False)  # no catalogue for this page at all
+        translations = self._translations()
         for node, msg in messages:
             source_children = node.attributes.pop(SOURCE_COPY, None)
             if node.get("translated") and source_children is not None:
-                self._check(node, msg, source_children)
+                self._check(node, msg, translations.get(msg, ""), source_children)
         for node in self.document.findall(lambda n: isinstance(n, nodes.Element) and SOURCE_COPY in n):
             del node[SOURCE_COPY]  # a message that was not looked up after all
+
+    def _translations(self) -> dict[str, str]:
+        """msgid -> msgstr of this page's catalogue, as the Locale transform just merged them (it loaded the
+        catalogue into sphinx.locale.translators; reading it there adds nothing to that cache)."""
+        catalog = translators.get(("general", docname_to_domain(self.env.docname, self.config.gettext_compact)))
+        catalogues = []
+        while catalog is not None:
+            catalogues.append(getattr(catalog, "_catalog", None))
+            catalog = getattr(catalog, "_fallback", None)
+        merged: dict[str, str] = {}
+        for catalogue in filter(None, reversed(catalogues)):
+            merged |= catalogue
+        return merged
 
     def _front_matter(self) -> list[nodes.Element]:
         """The field list that docutils turns into docinfo (MyST puts the YAML front matter there) and
@@ -113,10 +132,11 @@ class GuardTranslations(SphinxTransform):
             found.append(self.document[index])
         return found
 
-    def _check(self, node: nodes.Element, msg: str, source_children: list[nodes.Node]) -> None:
+    def _check(self, node: nodes.Element, msg: str, msgstr: str, source_children: list[nodes.Node]) -> None:
+        differences = [message for _rule, message in markup.compare(msg, parse_noqa(msgstr)[0])]
         allowed = set(_signatures(source_children))
         foreign = [sig for sig in _signatures(node.children) if sig not in allowed]
-        if not foreign:
+        if not differences and not foreign:
             return
         node.children = []
         node.extend(source_children)
@@ -124,13 +144,33 @@ class GuardTranslations(SphinxTransform):
         domain = docname_to_domain(self.env.docname, self.config.gettext_compact)
         candidates = [(Path(self.env.srcdir) / locale_dir / self.config.language / "LC_MESSAGES"
                        / f"{domain}.po").resolve() for locale_dir in self.config.locale_dirs]
-        catalogue = _shown(next((path for path in candidates if path.exists()), candidates[0]))
+        catalogue = next((path for path in candidates if path.exists()), candidates[0])
+        line = _msgstr_line(catalogue, msg)
         short = msg if len(msg) <= 60 else msg[:57] + "..."
+        what = differences[0] if differences else (
+            f"produces {_describe(foreign[0])}, which the Dutch source does not have. Keep the markup of the msgid.")
         logger.warning(
-            "translation rejected, the Dutch text is shown: the msgstr of %r in %s produces %s, which the "
-            "Dutch source does not have. Keep the markup of the msgid (see TRANSLATING.md; "
-            "'make check-po' shows the difference).",
-            short, catalogue, _describe(foreign[0]), location=node, type="handbook", subtype="translation")
+            "translation rejected, the Dutch text is shown: the msgstr of %r in %s%s %s See TRANSLATING.md; "
+            "'make check-po' lists every difference.",
+            short, _shown(catalogue), f":{line}" if line else "", what,
+            location=node, type="handbook", subtype="translation")
+
+
+def _msgstr_line(catalogue: Path, msgid: str) -> int | None:
+    """The line of the msgstr of ``msgid`` in the .po file, for the message (None if not found)."""
+    import polib  # noqa: PLC0415 (only needed for a rejected translation)
+
+    try:
+        entry = polib.pofile(str(catalogue)).find(msgid)
+        lines = catalogue.read_text(encoding="utf-8").splitlines()
+    except (OSError, ValueError):
+        return None
+    if entry is None:
+        return None
+    number = entry.linenum
+    while number <= len(lines) and not lines[number - 1].startswith("msgstr"):
+        number += 1
+    return number if number <= len(lines) else entry.linenum
 
 
 def _shown(path: Path) -> str:
