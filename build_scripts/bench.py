@@ -54,8 +54,9 @@ from pathlib import Path
 from typing import Callable
 from urllib.parse import unquote, urlsplit
 
+import project_files  # noqa: E402 (build_scripts/, beside this file)
+
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("source", "locale", "_extensions", "build_scripts", "pyproject.toml")
 LANGUAGES = ("nl", "en")
 SOURCE_DATE_EPOCH = "1764460800"  # fixed: builds of different copies are comparable
 TARGETS = {
@@ -63,7 +64,7 @@ TARGETS = {
     "cold_all_seconds": 20.0,
     "incremental_en_seconds": 1.5,
     "peak_memory_mb": 600.0,
-    "page_weight_kb": 200.0,
+    "page_weight_kb": 120.0,  # HTML + CSS + JS of a guideline page, uncompressed (issue 12)
     "pdf_mb": 1.5,
 }
 
@@ -75,17 +76,10 @@ class BenchError(Exception):
 # --- project copies -------------------------------------------------------------------------------------
 
 def copy_project(target: Path, source: Path = ROOT) -> Path:
-    """A copy without build output and without compiled catalogues (*.mo): a cold start."""
-    target.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        origin = source / part
-        if origin.is_dir():
-            shutil.copytree(origin, target / part, ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
-        elif origin.exists():
-            shutil.copy2(origin, target / part)
-        else:
-            raise BenchError(f"{origin}: missing; bench.py needs a complete project ({', '.join(PROJECT_PARTS)})")
-    return target
+    try:
+        return project_files.copy_project(target, source)
+    except FileNotFoundError as exc:
+        raise BenchError(str(exc)) from exc
 
 
 def split_front_matter(text: str, path: Path) -> tuple[str, str]:
@@ -141,6 +135,12 @@ def scale_project(project: Path, factor: int) -> None:
                 (catalogues / f"{slug}-{copy}").mkdir(parents=True)
                 po.save(str(catalogues / f"{slug}-{copy}" / "index.po"))
     add_to_toctree(pages / "index.md", new_entries)
+    registry = project / "source" / "_data" / "instrumenten.yaml"
+    if registry.exists():  # the copies show the same instruments as their originals
+        entries = yaml.safe_load(registry.read_text(encoding="utf-8"))
+        for entry in entries:
+            entry["guidelines"] += [f"{slug}-{copy}" for copy in range(2, factor + 1) for slug in list(entry["guidelines"])]
+        registry.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
 
 
 def add_to_toctree(index: Path, entries: list[str]) -> None:
@@ -190,6 +190,19 @@ def edit_nl_paragraph(project: Path, slug: str, run: int) -> None:
         raise BenchError(f"{path}: no paragraph after the front matter to edit")
     lines[last] = re.sub(r" \(bewerking \d+\)$", "", lines[last].rstrip("\n")) + f" (bewerking {run})\n"
     path.write_text("---\n" + front + "---\n" + "".join(lines), encoding="utf-8")
+
+
+def edit_registry(project: Path, slug: str, run: int) -> None:
+    """Change the description of the page's first instrument in the registry (a line scan: keeps the file)."""
+    path = project / "source" / "_data" / "instrumenten.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    serving = next((i for i, line in enumerate(lines)
+                    if line.startswith("  guidelines:") and re.search(rf"[\[ ,]{re.escape(slug)}[\],]", line)), None)
+    if serving is None:
+        raise BenchError(f"{path}: no instrument of guideline '{slug}' to edit")
+    line = next(i for i in range(serving, len(lines)) if lines[i].startswith("  description:"))
+    lines[line] = re.sub(r" \(bewerking \d+\)$", "", lines[line].rstrip("\n")) + f" (bewerking {run})\n"
+    path.write_text("".join(lines), encoding="utf-8")
 
 
 def edit_relation(project: Path, slug: str, run: int) -> None:
@@ -350,6 +363,7 @@ SCENARIOS = [
     Scenario("edit-en-only", "English only, after 1 msgstr", "html", languages="en", edit=edit_en_msgstr),
     Scenario("edit-nl-para", "make html after 1 Dutch paragraph", "html", edit=edit_nl_paragraph),
     Scenario("edit-relation", "make html after 1 relation", "html", edit=edit_relation),
+    Scenario("edit-registry", "make html after 1 registry entry", "html", edit=edit_registry),
     Scenario("edit-en-warm", "live preview (warm), 1 English msgstr", "html", languages="en",
              edit=edit_en_msgstr, warm=True),
 ]
@@ -611,7 +625,8 @@ def _fmt(spread_: dict, digits: int = 2) -> str:
 def table(results: dict) -> str:
     lines = []
     for scale, data in results["scales"].items():
-        lines.append(f"\n== {scale}x guidelines ({data['guidelines']} guideline pages), "
+        version = f"{scale.split()[0]}x guidelines, {scale.split()[1]}" if " " in scale else f"{scale}x guidelines"
+        lines.append(f"\n== {version} ({data['guidelines']} guideline pages), "
                      f"median (min-max) of {data['runs']} runs ==")
         lines.append(f"{'scenario':<16} {'what':<35} {'seconds':>19} {'CPU seconds':>19} {'cores':>16} {'peak MB process':>22} "
                      f"{'peak MB all':>22}  pages rewritten nl/en (changed) of total")
@@ -703,6 +718,38 @@ def growth(results: dict, scale: int) -> dict:
             for name in big if name in base}
 
 
+def extract_revision(revision: str, target: Path) -> Path:
+    """The project's files as they were at a git revision (for --against)."""
+    target.mkdir(parents=True)
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", revision, *project_files.PROJECT_PARTS],
+                             capture_output=True)
+    if archive.returncode:
+        raise BenchError(f"git archive {revision}: {archive.stderr.decode().strip()}")
+    subprocess.run(["tar", "-x", "-C", str(target)], input=archive.stdout, check=True)
+    return target
+
+
+def measure_side_by_side(benches: dict[str, tuple[Bench, Path]], names: list[str], slug: str) -> dict:
+    """Each scenario for every version in turn (new, old, next scenario ...): the machine's load hits both."""
+    data = {label: {"guidelines": len(guideline_slugs(pristine)), "runs": bench.runs, "scenarios": {}}
+            for label, (bench, pristine) in benches.items()}
+    for bench, _pristine in benches.values():
+        bench.errors = []
+    for name in names:
+        for label, (bench, pristine) in benches.items():
+            data[label]["scenarios"].update(bench.suite(pristine, [name]))
+    for label, (bench, _pristine) in benches.items():
+        if bench.html_site is not None:
+            data[label]["page_weight"] = {
+                language: {"page": f"{language}/richtlijnen/{slug}/index.html",
+                           **page_weight(bench.html_site / language / "richtlijnen" / slug / "index.html")}
+                for language in LANGUAGES}
+        if bench.pdf_site is not None:
+            data[label]["pdfs"] = pdf_facts(bench.pdf_site / "build" / "site")
+        data[label]["errors"] = bench.errors
+    return data
+
+
 def measure_scale(bench: Bench, factor: int, names: list[str], pristine_1x: Path, slug: str) -> dict:
     pristine = pristine_1x
     if factor > 1:
@@ -739,6 +786,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="run the builds at this niceness (negative needs root: for a machine shared with others)")
     parser.add_argument("--workdir", type=Path, help="where the copies go (default: a new temporary folder)")
     parser.add_argument("--keep", action="store_true", help="keep the copies and build logs")
+    parser.add_argument("--against", metavar="REV",
+                        help="also measure the project at git revision REV, scenario by scenario beside this one")
     args = parser.parse_args(argv)
     if args.runs < 1 or args.scale < 1 or (args.scale_runs or 1) < 1:
         parser.error("--runs, --scale and --scale-runs must be 1 or more")
@@ -759,7 +808,15 @@ def main(argv: list[str] | None = None) -> int:
         page_source(pristine, args.page)
         bench = Bench(workdir, args.runs, args.page, say)
         say(f"bench in {workdir}: {args.runs} runs per measurement")
-        results["scales"]["1"] = measure_scale(bench, 1, names, pristine, args.page)
+        if args.against:
+            old = extract_revision(args.against, workdir / "pristine-against")
+            (workdir / "against").mkdir()
+            side = measure_side_by_side({"1": (bench, pristine),
+                                         f"1 @{args.against}": (Bench(workdir / "against", args.runs, args.page, say), old)},
+                                        names, args.page)
+            results["scales"].update(side)
+        else:
+            results["scales"]["1"] = measure_scale(bench, 1, names, pristine, args.page)
         if args.scale > 1:
             say(f"scaled to {args.scale}x the guidelines")
             scaled = [n for n in names if n in SCALED]

@@ -16,23 +16,14 @@ pytest_plugins = ["sphinx.testing.fixtures"]
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "_extensions"))
 sys.path.insert(0, str(Path(__file__).parent))
-PROJECT_PARTS = ("source", "locale", "_extensions", "build_scripts", "pyproject.toml")
+sys.path.insert(0, str(ROOT / "build_scripts"))
+
+from project_files import PROJECT_PARTS, copy_project  # noqa: E402,F401 (shared with bench.py)
 
 
 @pytest.fixture(scope="session")
 def rootdir() -> Path:
     return Path(__file__).parent / "roots"
-
-
-def copy_project(target: Path) -> Path:
-    target.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
-        else:
-            shutil.copy2(source, target / part)
-    return target
 
 
 def build_copy(make_app, root: Path, srcdir: Path, language: str, **overrides):
