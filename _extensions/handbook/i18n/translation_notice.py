@@ -25,7 +25,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.builders.gettext import MessageCatalogBuilder
-from sphinx.locale import translators
+from sphinx.locale import get_translator
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.i18n import parse_noqa
 from sphinx.util import logging
@@ -47,9 +47,13 @@ NOTICE = _(NOTICE_MSGID)
 
 def _translating(transform: SphinxTransform) -> bool:
     """A build of a translated edition (not the Dutch one, not the message extraction)."""
-    # the builder class, as Sphinx's own i18n transforms ask for it (transform.app is deprecated)
     return (transform.config.language != transform.config.handbook_source_language
-            and not issubclass(transform.env._builder_cls, MessageCatalogBuilder))
+            and not getattr(transform.env, "handbook_extracting", False))
+
+
+def _note_builder(app: Sphinx) -> None:
+    """Whether this build extracts messages (the gettext builder): then there is nothing to guard."""
+    app.env.handbook_extracting = isinstance(app.builder, MessageCatalogBuilder)
 
 
 def _guarded(node: nodes.Element) -> bool:
@@ -102,26 +106,17 @@ class GuardTranslations(SphinxTransform):
                 node.attributes.pop("translated", None)  # never shown, not in the catalogue
             else:
                 node.setdefault("translated", False)  # no catalogue for this page at all
-        translations = self._translations()
+        translator = self._translator()
         for node, msg in messages:
             source_children = node.attributes.pop(SOURCE_COPY, None)
             if node.get("translated") and source_children is not None:
-                self._check(node, msg, translations.get(msg, ""), source_children)
+                self._check(node, msg, translator.gettext(msg), source_children)
         for node in self.document.findall(lambda n: isinstance(n, nodes.Element) and SOURCE_COPY in n):
             del node[SOURCE_COPY]  # a message that was not looked up after all
 
-    def _translations(self) -> dict[str, str]:
-        """msgid -> msgstr of this page's catalogue, as the Locale transform just merged them (it loaded the
-        catalogue into sphinx.locale.translators; reading it there adds nothing to that cache)."""
-        catalog = translators.get(("general", docname_to_domain(self.env.docname, self.config.gettext_compact)))
-        catalogues = []
-        while catalog is not None:
-            catalogues.append(getattr(catalog, "_catalog", None))
-            catalog = getattr(catalog, "_fallback", None)
-        merged: dict[str, str] = {}
-        for catalogue in filter(None, reversed(catalogues)):
-            merged |= catalogue
-        return merged
+    def _translator(self):
+        """This page's catalogue, as the Locale transform just loaded it (Sphinx keeps it by text domain)."""
+        return get_translator(docname_to_domain(self.env.docname, self.config.gettext_compact), "general")
 
     def _front_matter(self) -> list[nodes.Element]:
         """The field list that docutils turns into docinfo (MyST puts the YAML front matter there) and
@@ -270,7 +265,7 @@ def _mark_dutch(app: Sphinx, doctree: nodes.document) -> None:
 
 
 def _resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    if app.builder.format != "html" or app.config.language == app.config.handbook_source_language:
+    if app.config.language == app.config.handbook_source_language:
         return
     _mark_dutch(app, doctree)
     progress = doctree.get("translation_progress") or {}
@@ -278,9 +273,17 @@ def _resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         _insert_notice(doctree, _notice(app, progress))
 
 
+def _skip(self, node):
+    raise nodes.SkipNode
+
+
 def setup(app: Sphinx) -> None:
     app.add_config_value("handbook_source_language", "nl", "env", str)
-    app.add_node(translation_notice, html=(visit_translation_notice_html, depart_translation_notice_html))
+    # a notice about the web page's translation; the PDF says nothing of it (a Dutch leftover is marked there
+    # too, through the same class)
+    app.add_node(translation_notice, html=(visit_translation_notice_html, depart_translation_notice_html),
+                 latex=(_skip, None), text=(_skip, None))
+    app.connect("builder-inited", _note_builder)
     app.add_transform(KeepSourceMarkup)
     app.add_transform(GuardTranslations)
     app.add_transform(KeepStateOfDissolvedInlines)
