@@ -259,12 +259,13 @@ def test_page_without_catalogue_is_all_dutch(english):
 
 def test_guideline_notice_after_summary_and_dutch_button(english):
     html = (english / "richtlijnen" / "proef" / "index.html").read_text()
-    # 12 of 14 messages: title, summary, introduction, heading and 3 cards of 3 messages; 2 left
+    # 12 of 14: title, summary, introduction, heading, one paragraph left; and 3 cards of 3 registry texts
+    # (name, description, verb), one verb left
     assert notice_percent(html) == 85
     assert re.search(r'<div class="guideline-summary[^"]*">\s*<p class="translated">A short summary of the trial '
                      r'guideline\.</p>\s*</div>\s*<div class="translation-notice"', html)
     assert '<p class="untranslated" lang="nl">Deze alinea is nog niet vertaald.</p>' in html
-    assert '<span lang="nl">Binnenkort</span>' in html  # an action card's button text
+    assert '<span lang="nl">Binnenkort</span>' in html  # an instrument's button text, not in the catalogue
     assert ">View<" in html and 'lang="nl">View' not in html
 
 
@@ -285,4 +286,4 @@ def test_untranslated_interface_shows_the_notice_in_dutch(make_app, tmp_path):
             "(28% vertaald).</p>") in html
     assert '<p class="translated">Erster Satz, übersetzt.</p>' in html
     card_page = (outdir / "richtlijnen" / "proef" / "index.html").read_text()
-    assert re.search(r'<div class="sd-card-title[^"]*">\s*<span lang="nl">Eerste kaart</span>', card_page)
+    assert re.search(r'<p class="sd-card-title[^"]*"><span lang="nl">Eerste kaart</span>', card_page)

@@ -99,10 +99,11 @@ def _schema_message(error: jsonschema.ValidationError, entry_id: str, schema: di
     return f"{where}: {field or 'entry'}: {error.message}"
 
 
-def load(path: Path, guideline_slugs: set[str]) -> tuple[dict[str, dict], list[Problem]]:
-    """The registry's entries by id (each with its ``line``), and every problem found."""
+def load(path: Path, guideline_slugs: set[str], schema_path: Path | None = None) -> tuple[dict[str, dict], list[Problem]]:
+    """The registry's entries by id (each with its ``line``), and every problem found. The schema is the
+    ``.schema.json`` beside the registry unless another is given."""
     problems: list[Problem] = []
-    schema_path = path.with_name(path.stem + ".schema.json")
+    schema_path = schema_path or path.with_name(path.stem + ".schema.json")
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
@@ -201,7 +202,8 @@ def _read_registry(app, env, added, changed, removed) -> list[str]:
     logger = logging.getLogger(__name__)
     domain = HandbookDomain.of(env)
     path = _registry_path(app)
-    entries, problems = load(path, _guideline_slugs(app)) if path.exists() else ({}, [])  # a handbook without one
+    schema = Path(app.srcdir, app.config.handbook_registry_schema) if app.config.handbook_registry_schema else None
+    entries, problems = load(path, _guideline_slugs(app), schema) if path.exists() else ({}, [])  # none: no instruments
     for problem in problems:
         logger.error(problem.message, location=f"{path}:{problem.line}", type="handbook", subtype="registry")
     before = domain.instruments
@@ -231,5 +233,6 @@ def _pages_to_rewrite(app, env) -> list[str]:
 
 def setup(app) -> None:
     app.add_config_value("handbook_registry", "_data/instrumenten.yaml", "env", str)
+    app.add_config_value("handbook_registry_schema", "", "env", str)  # default: the .schema.json beside it
     app.connect("env-get-outdated", _read_registry)
     app.connect("env-updated", _pages_to_rewrite)

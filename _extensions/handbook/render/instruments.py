@@ -93,14 +93,15 @@ class Texts:
         self.shown = 0
         self.untranslated = 0
 
-    def node(self, text: str, cls=nodes.inline, **attributes) -> nodes.Element:
-        """A node with the text (translated); a Dutch leftover is marked ``language-nl``."""
+    def node(self, text: str, cls=nodes.inline, count: bool = True, **attributes) -> nodes.Element:
+        """A node with the text (translated); a Dutch leftover is marked ``language-nl``. ``count``: whether
+        it counts in the page's translation progress (not a repeat of a text shown already)."""
         translated = self.translations.get(text)
         node = cls(translated or text, translated or text, **attributes)
         if self.translating:
-            self.shown += 1
+            self.shown += count
             if not translated:
-                self.untranslated += 1
+                self.untranslated += count
                 node["classes"].append(f"language-{self.source_language}")
         return node
 
@@ -115,9 +116,9 @@ class Texts:
     def text(self, text: str) -> str:
         return self.translations.get(text) or text
 
-    def name(self, entry: dict, cls=nodes.inline, **attributes) -> nodes.Element:
+    def name(self, entry: dict, cls=nodes.inline, count: bool = True, **attributes) -> nodes.Element:
         if entry.get("translate_name"):
-            return self.node(entry["name"], cls, **attributes)
+            return self.node(entry["name"], cls, count, **attributes)
         return cls(entry["name"], entry["name"], **attributes)
 
 
@@ -130,7 +131,7 @@ def card(entry: dict, texts: Texts) -> instrument_card:
     verb = texts.node(entry["verb"])
     # a screen reader that tabs from button to button hears "View (MVI-criteria)", not "View" four times;
     # the visible text comes first, so speech input by the visible label works
-    name = on_screen("", nodes.inline("", "", nodes.Text(" ("), texts.name(entry), nodes.Text(")"),
+    name = on_screen("", nodes.inline("", "", nodes.Text(" ("), texts.name(entry, count=False), nodes.Text(")"),
                                       classes=["visually-hidden"]))
     if entry.get("url"):
         button = link_button("", "", verb, name, refuri=entry["url"], classes=["action-card-button"])

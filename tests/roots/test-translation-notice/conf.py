@@ -1,4 +1,4 @@
-"""Pages with a complete, a partial and no English catalogue, a guideline with action cards, and a German
+"""Pages with a complete, a partial and no English catalogue, a guideline with instrument cards, and a German
 edition whose interface (the extension's catalogue) is not translated."""
 
 extensions = ["myst_parser", "handbook"]
@@ -15,3 +15,8 @@ handbook_editions = {
                "pdf_language_tag": language}
     for language, name in (("nl", "Nederlands"), ("en", "English"), ("de", "Deutsch"))
 }
+# the handbook's own schema for this test root's small registry
+import handbook as _handbook  # noqa: E402
+from pathlib import Path as _Path  # noqa: E402
+
+handbook_registry_schema = str(_Path(_handbook.__file__).resolve().parents[2] / "source/_data/instrumenten.schema.json")
