@@ -11,7 +11,8 @@ How the pages are sampled (the whole module should stay near two minutes of the 
   1.4.10 reflow (320 px), 1.4.12 text spacing (320 and 1280 px), 1.4.4 resize text (1280 px against 200 %),
   nothing off-canvas or invisible takes focus (all three views: both drawers closed off-canvas, the page
   table of contents off-canvas, everything on screen), reduced motion, 3.1.2 language of parts, 3.2.6
-  consistent help; and at 1280 px in forced colours. These cost one page load and a few evaluations.
+  consistent help. These cost one page load and a few evaluations.
+- Forced colours (1280 px): the four walked pages below, in both editions.
 - The expensive walks, Tab through every focusable element (2.4.7 focus visible, 2.4.11 not obscured,
   2.1.2 no trap, 2.4.3 order), at every width and at 200 % on four pages that between them hold every kind
   of control: the home page (nl; page contents), a guideline page (en; action cards with a disabled
@@ -175,13 +176,14 @@ def test_help_is_in_the_same_place_on_every_page(sweep, site):
     assert not (problems := checks.consistent_help_problems(places)), "\n".join(problems)
 
 
-def test_forced_colours(browser, site, base_url):
-    """Badges, buttons, fields, the disabled button and focus rings in Chromium's forced-colours emulation."""
+def test_forced_colours(browser, base_url):
+    """Badges, buttons, fields, the disabled button and focus rings in Chromium's forced-colours emulation,
+    on the walked pages in both editions (between them every kind of control)."""
     context = new_context(browser, "1280px", forced_colors="active")
     tab = context.new_page()
     found = {}
     for language in EDITIONS:
-        for path in edition_pages(site, language):
+        for path in [f"{language}/{walked.split('/', 1)[1]}" for walked in WALKED_PAGES]:
             tab.goto(base_url + path)
             if problems := checks.forced_colours_problems(tab):
                 found[path] = problems
@@ -277,8 +279,8 @@ def test_resize_text_check_finds_what_is_gone_at_200_percent(browser, broken_url
 
 def test_focus_checks_find_hidden_uncovered_and_unmarked_focus(browser, broken_url):
     context, tab = open_broken(browser, broken_url, "focus")
-    hidden = checks.hidden_focusable_problems(tab)
     _seen, walked = checks.tab_walk(tab)
+    hidden = checks.hidden_focusable_problems(tab)
     context.close()
     assert_reports(hidden, 'takes focus but is not on the page: a "Off-canvas link"')
     assert_reports(walked, 'focused element outside the viewport: a "Off-canvas link"',

@@ -243,7 +243,8 @@ def _indicator_by_picture(page, box: dict) -> bool:
 
 
 def tab_walk(page, limit: int = 600) -> tuple[list[dict], list[str]]:
-    """Tab from the top of the page to its end. The focused elements in order, and the problems:
+    """Tab from the top of a freshly loaded page (or one where an element has focus) to its end. The
+    focused elements in order, and the problems:
     2.4.7 focus visible (a focus indicator: outline, shadow, or a visible change), 2.4.11 focus not obscured
     (inside the viewport, centre not covered by another element such as a sticky header, drawer or the
     back-to-top button), 2.1.2 no keyboard trap (the walk reaches the end), 2.4.3 focus order (the page parts
@@ -404,8 +405,9 @@ def status_message_problems(page, status: StatusMessage, url: str) -> list[str]:
     (aria-live, role=status/alert/log) that was already there when the page loaded."""
     page.context.add_init_script(MARK_LIVE_REGIONS)
     page.goto(url)
-    before = page.evaluate("s => document.querySelector(s)?.textContent.trim() ?? ''", status.message)
+    before = ""  # a message that comes with the page (search results) may be complete once goto() returns
     if status.act:
+        before = page.evaluate("s => document.querySelector(s)?.textContent.trim() ?? ''", status.message)
         status.act(page)
     page.wait_for_function("([s, before]) => { const t = document.querySelector(s)?.textContent.trim() ?? '';"
                            " return t !== '' && t !== before; }", arg=[status.message, before], timeout=15000)
@@ -488,9 +490,9 @@ for (const el of [document.documentElement, ...document.querySelectorAll("body *
     const what = describe(el) + (pseudo || "");
     if (s.animationName !== "none" && seconds(s.animationDuration) > 0.01) moving.add(`animation ${s.animationName}: ${what}`);
     if (s.transitionProperty !== "none" && seconds(s.transitionDuration) > 0.01) moving.add(`transition of ${s.transitionProperty}: ${what}`);
+    if (!pseudo && s.scrollBehavior === "smooth") moving.add(`smooth scrolling: ${what}`);
   }
 }
-if (getComputedStyle(document.documentElement).scrollBehavior === "smooth") moving.add("smooth scrolling on html");
 for (const animation of document.getAnimations()) {
   if (animation.playState === "running") moving.add(`running animation on ${describe(animation.effect?.target)}`);
 }

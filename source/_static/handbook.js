@@ -39,7 +39,14 @@
     var drawer = document.querySelector(drawerSelector);
     if (!checkbox || !drawer) return;
     var toggles = document.querySelectorAll('label[for="' + checkboxId + '"]:not(.overlay)');
-    var firstLink = function () { return drawer.querySelector("a[href], input:not([type=hidden]), button"); };
+    // the first control that takes focus (furo hides some links, such as the page's own title in its contents)
+    function focusFirst() {
+      var candidates = drawer.querySelectorAll("a[href], input:not([type=hidden]), button");
+      for (var i = 0; i < candidates.length; i++) {
+        candidates[i].focus();
+        if (document.activeElement === candidates[i]) return;
+      }
+    }
     var lastToggle = null;
     function sync() {
       toggles.forEach(function (toggle) { toggle.setAttribute("aria-expanded", String(checkbox.checked)); });
@@ -61,7 +68,7 @@
         lastToggle = toggle;
         checkbox.click();
         // open: focus its first link once it is visible (the drawer becomes visible at once, then slides)
-        if (checkbox.checked && firstLink()) window.requestAnimationFrame(function () { firstLink().focus(); });
+        if (checkbox.checked) window.requestAnimationFrame(focusFirst);
       });
     });
     checkbox.addEventListener("change", sync);
@@ -102,6 +109,10 @@
           ["tabindex", "role", "aria-label"].forEach(function (attribute) { region.removeAttribute(attribute); });
         }
       }
+      // Chromium leaves a focused link that is partly scrolled out of the region where it is: bring it in whole
+      region.addEventListener("focusin", function (event) {
+        if (event.target !== region) event.target.scrollIntoView({block: "nearest", inline: "nearest"});
+      });
       new ResizeObserver(update).observe(region);
       update();
     });
