@@ -76,11 +76,12 @@
     drawer.addEventListener("keydown", function (event) {
       if (event.key === "Escape") close(true);
     });
-    // focus leaving an open drawer closes it: the drawer and its overlay would otherwise cover what is focused
-    document.addEventListener("focusin", function (event) {
-      if (checkbox.checked && !drawer.contains(event.target) && !event.target.matches('label[for="' + checkboxId + '"]')) {
-        close(false);
-      }
+    // focus leaving an open drawer (to the page, or past its last link out of the page) closes it: the drawer
+    // and its overlay would otherwise cover what has focus
+    drawer.addEventListener("focusout", function (event) {
+      var next = event.relatedTarget;
+      if (next && (drawer.contains(next) || next.matches('label[for="' + checkboxId + '"]'))) return;
+      close(false);
     });
   }
 
