@@ -62,6 +62,7 @@ html_baseurl = os.environ.get("HANDBOOK_BASE_URL", "")
 html_theme = "furo"
 html_static_path = ["_static"]
 html_css_files = ["handbook.css"]
+html_js_files = [("handbook.js", {"defer": "defer"})]
 html_copy_source = False
 html_show_sourcelink = False
 html_permalinks_icon = "#"

@@ -3,7 +3,7 @@ session fixture ``site`` builds, served by the standard library's HTTP server on
 
 - Accessibility: axe-core (the copy bundled with axe-playwright-python) on every page of both editions and
   the site root, in light mode, in dark mode (the system setting; furo's default theme "auto" follows it)
-  and at phone width (390 px): no violation of the WCAG 2.0 and 2.1 A and AA rules, nor of the
+  and at phone width (390 px): no violation of the WCAG 2.0, 2.1 and 2.2 A and AA rules, nor of the
   best-practice rules about landmarks, headings and the skip link (``EXTRA_RULES``). No rule is turned off.
   The same visits collect what other tests check: sideways scrolling, links that open a new tab, the page
   metadata, and where the language switch leads (followed once per page).
@@ -18,13 +18,10 @@ External links open in the same tab (site_extras.py): a link with ``target="_bla
 from __future__ import annotations
 
 import asyncio
-import functools
 import re
-import threading
 import xml.etree.ElementTree as ET
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -34,11 +31,10 @@ import sources
 from playwright.async_api import async_playwright
 from playwright.sync_api import sync_playwright
 
+from browser_support import EDITIONS, edition_pages, launch, serve, site_pages
+
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")  # Debian's; Playwright's own browser download is not used
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 AXE_SCRIPT = Path(axe_playwright_python.__file__).with_name("axe.min.js")
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 # best-practice rules (not WCAG criteria themselves) for what the issue names: landmarks, heading order, skip link
@@ -52,49 +48,15 @@ MODES = {
     "phone": {"viewport": {"width": 390, "height": 844}, "color_scheme": "light", "is_mobile": True,
               "has_touch": True, "device_scale_factor": 1},
 }
-EDITIONS = ("nl", "en")
 SWEEP_WORKERS = 2  # pages checked at the same time: one per core of the CI machine
 
 
 # --- serving the site ----------------------------------------------------------------------------------------
 
-class SiteHandler(SimpleHTTPRequestHandler):
-    """Serves the site as a static host does, with its "page not found" pages: the edition's own under
-    /nl/ and /en/, the bilingual one elsewhere."""
-
-    def log_message(self, format, *args):  # noqa: A002 (the standard library's name)
-        pass
-
-    def send_error(self, code, message=None, explain=None):
-        if code != 404:
-            return super().send_error(code, message, explain)
-        edition = self.path.lstrip("/").split("/", 1)[0]
-        page = Path(self.directory) / (f"{edition}/404.html" if edition in EDITIONS else "404.html")
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
-
-
 @pytest.fixture(scope="module")
 def base_url(site: Path):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(SiteHandler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-    thread.join()
-
-
-def launch(playwright):
-    if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (make test does, as root: "
-                    "python3 build_scripts/system_packages.py --tests)")
-    return playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    with serve(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -112,15 +74,6 @@ def page(browser):
     context = browser.new_context(**MODES["light"], reduced_motion="reduce")
     yield context.new_page()
     context.close()
-
-
-def site_pages(site: Path) -> list[str]:
-    """Every page of both editions and the site root's pages, as paths from the site root."""
-    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html") if "_static" not in p.parts)
-
-
-def edition_pages(site: Path, language: str) -> list[str]:
-    return [p for p in site_pages(site) if p.startswith(f"{language}/")]
 
 
 # --- one visit per page and mode ----------------------------------------------------------------------------
