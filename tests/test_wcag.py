@@ -55,8 +55,10 @@ DRAWER_OFF_CANVAS_BELOW = {".sidebar-drawer": 1008, ".toc-drawer": 1312}
 
 STATUS_MESSAGES = [
     StatusMessage("search summary", "search.html?q=richtlijn", "#search-results p.search-summary"),
-    # StatusMessage("instrument count", "richtlijnen/instrumenten.html", "#instrument-count",
-    #               act=lambda page: page.fill("#instrument-filter", "open")),
+    StatusMessage("instrument count", "instrumenten.html", ".instrument-count",
+                  act=lambda page: page.select_option("select[name=richtlijn]", "inkoop")),
+    StatusMessage("checklist state", "fasen/bouw.html", ".checklist-status",
+                  act=lambda page: page.locator("ul.checklist input[type=checkbox]").first.check()),
 ]
 BROKEN = Path(__file__).parent / "roots" / "test-wcag-broken"
 

@@ -1,6 +1,7 @@
 // Checklists of the phases (render/phases.py). The HTML is a plain list; this script turns each item into
 // a labelled checkbox, keeps the ticks in this browser only (localStorage: no cookie, no server; one entry
-// per list of this page), adds a button that clears them, and tells screen readers how many are ticked.
+// per list of this page), adds a button that clears them, and tells screen readers how many are ticked
+// (through the page's live region, handbook.announce in handbook.js; the line under the list shows it).
 (function () {
   "use strict";
   let storage = null;
@@ -43,8 +44,6 @@
     controls.className = "checklist-controls";
     const status = document.createElement("p");
     status.className = "checklist-status";
-    status.setAttribute("role", "status");
-    status.setAttribute("aria-live", "polite");
     const clear = document.createElement("button");
     clear.type = "button";
     clear.className = "checklist-clear";
@@ -71,13 +70,17 @@
     boxes.forEach(function (box) {
       box.addEventListener("change", function () {
         save();
-        status.textContent = describe();
+        tell(describe());
       });
     });
     clear.addEventListener("click", function () {
       boxes.forEach((box) => (box.checked = false));
       save();
-      status.textContent = describe();
+      tell(describe());
     });
+    function tell(text) {
+      status.textContent = text;
+      if (window.handbook && window.handbook.announce) window.handbook.announce(text);
+    }
   });
 })();
