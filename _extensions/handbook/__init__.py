@@ -27,7 +27,7 @@ def setup(app: Sphinx) -> dict:
     site.setup(app)
     return {
         "version": __version__,
-        "env_version": 2,
+        "env_version": 3,  # 3: site.design_css keeps the sd-* classes per document
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

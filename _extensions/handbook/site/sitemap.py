@@ -25,7 +25,7 @@ XHTML_NS = "http://www.w3.org/1999/xhtml"
 
 def sitemap_pages(app: Sphinx) -> list[str]:
     """The documents a sitemap lists: all but the "page not found" page."""
-    return sorted(docname for docname in app.env.found_docs if docname != app.config.handbook_not_found_doc)
+    return sorted(docname for docname in app.env.found_docs if docname != app.config.notfound_pagename)
 
 
 def build_sitemap(app: Sphinx) -> ET.ElementTree:

@@ -1,0 +1,212 @@
+"""sphinx-design's stylesheet cut down to the classes the handbook uses (53.5 KB -> a few KB).
+
+sphinx-design puts all of its components' styles (``sphinx-design.min.css``) on every page. Before the pages
+are written (``write-started``), this module writes a stylesheet of the same name that keeps only the rules
+whose ``sd-*`` classes are all in use, into a folder that comes after sphinx-design's in
+``html_static_path``: Sphinx copies it over the full one, and the pages' ``?v=`` checksums are those of the
+file they load.
+
+The classes in use are known before any page is written:
+
+- the ``sd-*`` classes of every document's doctree, as read (``DesignClasses``, kept per document in the
+  environment, so an incremental build knows those of the pages it does not read again);
+- the ``sd-*`` class names in the handbook's rendering code (``render/``) and in the project's templates:
+  the classes that nodes get when references are resolved, that HTML visitors write, and that the page
+  chrome carries (the search form's button).
+
+A class that is made up at run time (``f"sd-bg-{colour}"``) is not found this way: tests/test_design_css.py
+checks that every ``sd-*`` class on every page of both editions has a rule in the loaded stylesheet.
+tinycss2 parses the stylesheet; ``@media`` blocks are filtered the same way, ``@keyframes`` are kept when a
+kept rule names them, rules without ``sd-*`` classes stay, and of the ``--sd-*`` custom properties
+(``:root``: 3 KB of colours) only those stay that a kept rule or the project's own CSS reads.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import cache
+from pathlib import Path
+
+import sphinx_design
+import tinycss2
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.environment.collectors import EnvironmentCollector
+
+STYLESHEET = "sphinx-design.min.css"
+FULL = Path(sphinx_design.__file__).parent / "static" / STYLESHEET
+PREFIX = "sd-"
+CLASS_NAME = re.compile(r"(?<![\w-])sd-[a-z0-9]+(?:-[a-z0-9]+)*")
+VAR = re.compile(r"var\(\s*(--[\w-]+)")
+RENDER = Path(__file__).resolve().parents[1] / "render"  # the handbook's nodes and their HTML
+
+
+# --- which classes are in use -------------------------------------------------------------------------------
+
+class DesignClasses(EnvironmentCollector):
+    """The ``sd-*`` classes of each document's doctree: ``env.handbook_design_classes[docname]``."""
+
+    def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+        _store(env).pop(docname, None)
+
+    def merge_other(self, app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
+        for docname in docnames:
+            _store(env)[docname] = _store(other).get(docname, set())
+
+    def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
+        _store(app.env)[app.env.docname] = {name for node in doctree.findall(nodes.Element)
+                                            for name in node.get("classes", ()) if name.startswith(PREFIX)}
+
+
+def _store(env: BuildEnvironment) -> dict[str, set[str]]:
+    if not hasattr(env, "handbook_design_classes"):
+        env.handbook_design_classes = {}
+    return env.handbook_design_classes
+
+
+@cache
+def _named_in(files: tuple[Path, ...]) -> frozenset[str]:
+    return frozenset(name for path in files for name in CLASS_NAME.findall(path.read_text(encoding="utf-8")))
+
+
+def classes_in_code_and_templates(app: Sphinx) -> frozenset[str]:
+    templates = [Path(app.confdir, folder) for folder in app.config.templates_path]
+    files = sorted(RENDER.rglob("*.py")) + sorted(p for folder in templates for p in folder.rglob("*.html"))
+    return _named_in(tuple(files))
+
+
+def classes_in_use(app: Sphinx) -> set[str]:
+    return set(classes_in_code_and_templates(app)).union(*_store(app.env).values())
+
+
+# --- the stylesheet, cut down -------------------------------------------------------------------------------
+
+def _split_selectors(prelude: list) -> list[list]:
+    selectors, current = [], []
+    for token in prelude:
+        if token.type == "literal" and token.value == ",":
+            selectors.append(current)
+            current = []
+        else:
+            current.append(token)
+    return [*selectors, current]
+
+
+def required_classes(selector: list) -> set[str]:
+    """The ``sd-*`` classes an element must have for the selector to match (not those inside ``:not()``)."""
+    found = set()
+    for before, token in zip(selector, selector[1:]):
+        if before.type == "literal" and before.value == "." and token.type == "ident" and token.value.startswith(PREFIX):
+            found.add(token.value)
+    return found
+
+
+def _kept_rules(rules: Iterable, used: set[str], keyframes: dict[str, str]) -> Iterator:
+    """The rules (tinycss2 nodes; ``@media`` as (at-rule, inner rules)) that can match."""
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            selectors = [s for s in _split_selectors(rule.prelude) if required_classes(s) <= used]
+            if selectors:
+                yield selectors, _declarations(rule.content)
+        elif rule.type == "at-rule" and rule.lower_at_keyword == "keyframes":
+            keyframes[tinycss2.serialize(rule.prelude).strip()] = tinycss2.serialize([rule])
+        elif rule.type == "at-rule" and rule.lower_at_keyword in ("media", "supports") and rule.content:
+            inner = list(_kept_rules(tinycss2.parse_rule_list(rule.content, skip_comments=True,
+                                                               skip_whitespace=True), used, keyframes))
+            if inner:
+                yield rule, inner
+        elif rule.type != "error":
+            yield rule, None
+
+
+def _declarations(content: list) -> list:
+    return [d for d in tinycss2.parse_declaration_list(content, skip_comments=True, skip_whitespace=True)
+            if d.type == "declaration"]
+
+
+def _walk_declarations(kept: list) -> Iterator:
+    for head, body in kept:
+        if isinstance(head, list):
+            yield from body
+        elif body is not None:
+            yield from _walk_declarations(body)
+
+
+def _referenced_properties(kept: list, also_in: str) -> set[str]:
+    """The custom properties (``--sd-color-primary``) that a kept declaration, or ``also_in``, reads
+    with ``var()``; a custom property read by another one that is read counts too."""
+    values = {d.lower_name: tinycss2.serialize(d.value) for d in _walk_declarations(kept)
+              if d.lower_name.startswith("--")}
+    found = set(VAR.findall(also_in))
+    found |= {name for d in _walk_declarations(kept) if not d.lower_name.startswith("--")
+              for name in VAR.findall(tinycss2.serialize(d.value))}
+    while True:
+        more = {name for known in found for name in VAR.findall(values.get(known, ""))} - found
+        if not more:
+            return found
+        found |= more
+
+
+def _serialize(kept: list, properties: set[str]) -> str:
+    text = []
+    for head, body in kept:
+        if isinstance(head, list):
+            declarations = [d for d in body if not d.lower_name.startswith("--sd-") or d.lower_name in properties]
+            if declarations:
+                text.append(",".join(tinycss2.serialize(s).strip() for s in head) + "{"
+                            + ";".join(tinycss2.serialize([d]).strip().rstrip(";") for d in declarations) + "}")
+        elif body is None:
+            text.append(tinycss2.serialize([head]))
+        else:
+            inner = _serialize(body, properties)
+            if inner:
+                text.append(f"@{head.at_keyword} {tinycss2.serialize(head.prelude).strip()}{{{inner}}}")
+    return "".join(text)
+
+
+def subset(css: str, used: set[str], also_read_by: str = "") -> str:
+    """The rules of ``css`` that can match an element whose ``sd-*`` classes are all in ``used``, without
+    the ``--sd-*`` custom properties that nothing kept (nor the stylesheets ``also_read_by``) reads."""
+    keyframes: dict[str, str] = {}
+    kept = list(_kept_rules(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True),
+                            used, keyframes))
+    text = _serialize(kept, _referenced_properties(kept, also_read_by))
+    animations = "".join(frames for name, frames in keyframes.items() if re.search(rf"\b{re.escape(name)}\b", text))
+    return text + animations + "\n"
+
+
+# --- into the build ------------------------------------------------------------------------------------------
+
+def _folder(app: Sphinx) -> Path:
+    return Path(app.doctreedir) / "handbook-design-css"
+
+
+def _add_static_folder(app: Sphinx) -> None:
+    if app.builder.format == "html":
+        folder = _folder(app)
+        folder.mkdir(parents=True, exist_ok=True)
+        app.config.html_static_path.append(str(folder))  # after sphinx-design's: copied over its file
+
+
+def _project_css(app: Sphinx) -> str:
+    """The project's own stylesheets (``handbook.css``), which may read sphinx-design's custom properties."""
+    folders = [Path(app.confdir, entry) for entry in app.config.html_static_path if entry != str(_folder(app))]
+    return "".join(path.read_text(encoding="utf-8") for folder in folders if folder.is_dir()
+                   and not folder.is_relative_to(FULL.parent) for path in sorted(folder.rglob("*.css")))
+
+
+def _write_subset(app: Sphinx, builder) -> None:
+    if builder.format != "html":
+        return
+    css = subset(FULL.read_text(encoding="utf-8"), classes_in_use(app), _project_css(app))
+    target = _folder(app) / STYLESHEET
+    if not target.exists() or target.read_text(encoding="utf-8") != css:
+        target.write_text(css, encoding="utf-8")
+
+
+def setup(app: Sphinx) -> None:
+    app.add_env_collector(DesignClasses)
+    app.connect("builder-inited", _add_static_folder, priority=600)  # sphinx-design adds its folder at 500
+    app.connect("write-started", _write_subset)
