@@ -1,10 +1,11 @@
-"""sphinx-design's stylesheet cut down to the classes the handbook uses (53.5 KB -> a few KB).
+"""sphinx-design's styles cut down to the classes the handbook uses (59 KB -> 8 KB).
 
-sphinx-design puts all of its components' styles (``sphinx-design.min.css``) on every page. Before the pages
-are written (``write-started``), this module writes a stylesheet of the same name that keeps only the rules
-whose ``sd-*`` classes are all in use, into a folder that comes after sphinx-design's in
-``html_static_path``: Sphinx copies it over the full one, and the pages' ``?v=`` checksums are those of the
-file they load.
+sphinx-design puts all of its components' styles (``sphinx-design.min.css``, 53.5 KB) on every page, and
+furo adds its own for them (``styles/furo-extensions.css``, 5.4 KB, also for Read the Docs' menus and
+other extensions). Before the pages are written (``write-started``), this module writes both files again,
+keeping only the rules whose ``sd-*`` classes are all in use, into a folder that comes after
+sphinx-design's in ``html_static_path``: Sphinx copies them over the full ones (theme files first, then
+``html_static_path`` in order), and the pages' ``?v=`` checksums are those of the files they load.
 
 The classes in use are known before any page is written:
 
@@ -37,6 +38,8 @@ from sphinx.environment.collectors import EnvironmentCollector
 
 STYLESHEET = "sphinx-design.min.css"
 FULL = Path(sphinx_design.__file__).parent / "static" / STYLESHEET
+# furo's styles for other extensions: mostly sphinx-design's (colours, shadows, tabs), read the same way
+FURO_EXTENSIONS = "styles/furo-extensions.css"
 PREFIX = "sd-"
 CLASS_NAME = re.compile(r"(?<![\w-])sd-[a-z0-9]+(?:-[a-z0-9]+)*")
 VAR = re.compile(r"var\(\s*(--[\w-]+)")
@@ -166,15 +169,25 @@ def _serialize(kept: list, properties: set[str]) -> str:
     return "".join(text)
 
 
-def subset(css: str, used: set[str], also_read_by: str = "") -> str:
-    """The rules of ``css`` that can match an element whose ``sd-*`` classes are all in ``used``, without
-    the ``--sd-*`` custom properties that nothing kept (nor the stylesheets ``also_read_by``) reads."""
+def cut(stylesheets: dict[str, str], used: set[str], also_read_by: str = "") -> dict[str, str]:
+    """Each stylesheet with the rules that can match an element whose ``sd-*`` classes are all in ``used``,
+    without the ``--sd-*`` custom properties that no kept rule of any of them (nor ``also_read_by``) reads:
+    furo's stylesheet sets sphinx-design's colours that sphinx-design's own rules read."""
     keyframes: dict[str, str] = {}
-    kept = list(_kept_rules(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True),
-                            used, keyframes))
-    text = _serialize(kept, _referenced_properties(kept, also_read_by))
-    animations = "".join(frames for name, frames in keyframes.items() if re.search(rf"\b{re.escape(name)}\b", text))
-    return text + animations + "\n"
+    kept = {name: list(_kept_rules(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True),
+                                   used, keyframes)) for name, css in stylesheets.items()}
+    properties = _referenced_properties([rule for rules in kept.values() for rule in rules], also_read_by)
+    result = {}
+    for name, rules in kept.items():
+        text = _serialize(rules, properties)
+        frames = "".join(f for frame, f in keyframes.items() if re.search(rf"\b{re.escape(frame)}\b", text))
+        result[name] = text + frames + "\n"
+    return result
+
+
+def subset(css: str, used: set[str], also_read_by: str = "") -> str:
+    """One stylesheet, cut (see :func:`cut`)."""
+    return cut({"": css}, used, also_read_by)[""]
 
 
 # --- into the build ------------------------------------------------------------------------------------------
@@ -197,13 +210,23 @@ def _project_css(app: Sphinx) -> str:
                    and not folder.is_relative_to(FULL.parent) for path in sorted(folder.rglob("*.css")))
 
 
+def _full_stylesheets(app: Sphinx) -> dict[str, str]:
+    """file in _static/ -> the stylesheet as its extension or theme ships it."""
+    full = {STYLESHEET: FULL}
+    for folder in app.builder.theme.get_theme_dirs():  # furo: the only stylesheet of the theme for extensions
+        if (Path(folder, "static", FURO_EXTENSIONS)).is_file():
+            full[FURO_EXTENSIONS] = Path(folder, "static", FURO_EXTENSIONS)
+    return {name: path.read_text(encoding="utf-8") for name, path in full.items()}
+
+
 def _write_subset(app: Sphinx, builder) -> None:
     if builder.format != "html":
         return
-    css = subset(FULL.read_text(encoding="utf-8"), classes_in_use(app), _project_css(app))
-    target = _folder(app) / STYLESHEET
-    if not target.exists() or target.read_text(encoding="utf-8") != css:
-        target.write_text(css, encoding="utf-8")
+    for name, css in cut(_full_stylesheets(app), classes_in_use(app), _project_css(app)).items():
+        target = _folder(app) / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.exists() or target.read_text(encoding="utf-8") != css:
+            target.write_text(css, encoding="utf-8")
 
 
 def setup(app: Sphinx) -> None:
