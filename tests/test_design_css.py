@@ -3,6 +3,9 @@ page of both editions of the published site, where each ``sd-*`` class must stil
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -10,6 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 import tinycss2
 from htmltext import read
+
 
 from handbook.site.design_css import FULL, required_classes, subset
 
@@ -73,6 +77,46 @@ def test_keeps_the_custom_properties_that_are_read():
 def test_required_classes_leave_out_negations():
     selector = tinycss2.parse_stylesheet(".sd-a .sd-b:not(.sd-c)>p{}")[0].prelude
     assert required_classes(selector) == {"sd-a", "sd-b"}
+
+
+# --- a small site, built and built again -------------------------------------------------------------------
+
+ROOT = Path(__file__).parent / "roots" / "test-site-extras"
+EXTENSIONS = Path(__file__).resolve().parents[1] / "_extensions"
+DROPDOWN = "\n```{dropdown} Meer weten\nVerborgen tekst.\n```\n"
+
+
+def loaded_design_css(outdir: Path, page: str) -> tuple[str, str]:
+    """The page's link to sphinx-design's stylesheet (with its ?v= checksum) and the file's text."""
+    href = next(a["href"] for a in read(outdir / page).find("link") if FULL.name in a.get("href", ""))
+    return href, (outdir / urlsplit(href).path).read_text(encoding="utf-8")
+
+
+def sphinx_build(srcdir: Path) -> Path:
+    """A build in a process of its own, as build.py runs one (Sphinx caches the checksums of static files
+    for the life of a process)."""
+    outdir = srcdir / "_build" / "html"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(EXTENSIONS), os.environ.get("PYTHONPATH", "")])}
+    result = subprocess.run([sys.executable, "-m", "sphinx", "-q", "-b", "html", "-D", "language=nl",
+                             "-d", str(srcdir / "_build" / "doctrees"), str(srcdir), str(outdir)],
+                            capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL)
+    assert result.returncode == 0 and "WARNING" not in result.stderr, result.stderr
+    return outdir
+
+
+def test_a_component_used_for_the_first_time_is_styled_after_an_incremental_build(tmp_path):
+    srcdir = shutil.copytree(ROOT, tmp_path / "site")
+    outdir = sphinx_build(srcdir)
+    href, css = loaded_design_css(outdir, "index.html")
+    assert "sd-dropdown" not in css and len(css) < FULL.stat().st_size / 5
+    over = srcdir / "over.md"
+    over.write_text(over.read_text(encoding="utf-8") + DROPDOWN, encoding="utf-8")
+    sphinx_build(srcdir)  # reads over.md again, not index.md
+    assert "sd-dropdown" in " ".join(a.get("class", "") for _, a in read(outdir / "over.html").tags)
+    new_href, new_css = loaded_design_css(outdir, "over.html")
+    assert ".sd-dropdown" in new_css and ".sd-summary-title" in new_css  # classes added when it is written
+    assert new_href != href  # a new checksum: browsers load the new file
+    assert ".sd-tab-set" not in new_css  # still only what the site uses
 
 
 # --- the published site ---------------------------------------------------------------------------------------

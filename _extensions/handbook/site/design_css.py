@@ -10,7 +10,9 @@ sphinx-design's in ``html_static_path``: Sphinx copies them over the full ones (
 The classes in use are known before any page is written:
 
 - the ``sd-*`` classes of every document's doctree, as read (``DesignClasses``, kept per document in the
-  environment, so an incremental build knows those of the pages it does not read again);
+  environment, so an incremental build knows those of the pages it does not read again); for dropdowns,
+  tab sets and asides, whose classes sphinx-design adds only when the page is written (post-transforms),
+  those of a copy of the doctree to which its transforms were applied;
 - the ``sd-*`` class names in the handbook's rendering code (``render/``) and in the project's templates:
   the classes that nodes get when references are resolved, that HTML visitors write, and that the page
   chrome carries (the search form's button).
@@ -31,6 +33,9 @@ from pathlib import Path
 
 import sphinx_design
 import tinycss2
+from sphinx_design.aside import AsideHtmlTransform
+from sphinx_design.dropdown import DropdownHtmlTransform
+from sphinx_design.tabs import TabSetHtmlTransform
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
@@ -43,6 +48,8 @@ FURO_EXTENSIONS = "styles/furo-extensions.css"
 PREFIX = "sd-"
 CLASS_NAME = re.compile(r"(?<![\w-])sd-[a-z0-9]+(?:-[a-z0-9]+)*")
 VAR = re.compile(r"var\(\s*(--[\w-]+)")
+# sphinx-design component -> its post-transform that gives it its HTML classes
+HTML_TRANSFORMS = {"dropdown": DropdownHtmlTransform, "tab-set": TabSetHtmlTransform, "aside": AsideHtmlTransform}
 RENDER = Path(__file__).resolve().parents[1] / "render"  # the handbook's nodes and their HTML
 
 
@@ -59,8 +66,20 @@ class DesignClasses(EnvironmentCollector):
             _store(env)[docname] = _store(other).get(docname, set())
 
     def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
-        _store(app.env)[app.env.docname] = {name for node in doctree.findall(nodes.Element)
-                                            for name in node.get("classes", ()) if name.startswith(PREFIX)}
+        classes = _design_classes(doctree)
+        if any(node.get("design_component") in HTML_TRANSFORMS for node in doctree.findall(nodes.Element)):
+            # a dropdown, tab set or aside gets its classes only when the page is written: apply
+            # sphinx-design's own HTML transforms to a copy now
+            copy = doctree.deepcopy()
+            for transform in sorted(set(HTML_TRANSFORMS.values()), key=lambda t: t.default_priority):
+                transform(copy).apply()
+            classes |= _design_classes(copy)
+        _store(app.env)[app.env.docname] = classes
+
+
+def _design_classes(doctree: nodes.document) -> set[str]:
+    return {name for node in doctree.findall(nodes.Element) for name in node.get("classes", ())
+            if name.startswith(PREFIX)}
 
 
 def _store(env: BuildEnvironment) -> dict[str, set[str]]:
