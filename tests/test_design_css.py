@@ -42,9 +42,10 @@ def styled_classes(css: str) -> set[str]:
     return found
 
 
-# --- the cut on its own ---------------------------------------------------------------------------------------
+# --- the cut on its own -------------------------------------------------------------------------------------
 
-CSS = """:root{--sd-color-primary:#07c;--sd-color-unused:#000;--sd-color-hover:var(--sd-color-deep);--sd-color-deep:#035}
+CSS = """:root{--sd-color-primary:#07c;--sd-color-unused:#000;--sd-color-hover:var(--sd-color-deep);
+--sd-color-deep:#035}
 .sd-card{color:var(--sd-color-primary)}
 .sd-tab-set>label{color:red}
 .sd-card .sd-card-header,.sd-btn:not(.sd-tab-set){border:0}

@@ -1,6 +1,6 @@
-"""The website extras (site_extras.py) on a small bilingual site (tests/roots/test-site-extras) built with
-the handbook's templates: sitemap, page metadata and the "page not found" page, published at an address
-(``html_baseurl``) and without one. The whole site in a browser: tests/test_browser.py."""
+"""The website extras (_extensions/handbook/site/) on a small bilingual site (tests/roots/test-site-extras)
+built with the handbook's templates: sitemap, page metadata and the "page not found" page, published at an
+address (``html_baseurl``) and without one. The whole site in a browser: tests/test_browser.py."""
 
 from __future__ import annotations
 

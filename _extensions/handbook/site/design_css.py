@@ -1,4 +1,4 @@
-"""sphinx-design's styles cut down to the classes the handbook uses (59 KB -> 8 KB).
+"""sphinx-design's styles cut down to the classes the handbook uses (59 KB -> 9 KB).
 
 sphinx-design puts all of its components' styles (``sphinx-design.min.css``, 53.5 KB) on every page, and
 furo adds its own for them (``styles/furo-extensions.css``, 5.4 KB, also for Read the Docs' menus and
@@ -33,13 +33,13 @@ from pathlib import Path
 
 import sphinx_design
 import tinycss2
-from sphinx_design.aside import AsideHtmlTransform
-from sphinx_design.dropdown import DropdownHtmlTransform
-from sphinx_design.tabs import TabSetHtmlTransform
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.environment.collectors import EnvironmentCollector
+from sphinx_design.aside import AsideHtmlTransform
+from sphinx_design.dropdown import DropdownHtmlTransform
+from sphinx_design.tabs import TabSetHtmlTransform
 
 STYLESHEET = "sphinx-design.min.css"
 FULL = Path(sphinx_design.__file__).parent / "static" / STYLESHEET
@@ -89,14 +89,15 @@ def _store(env: BuildEnvironment) -> dict[str, set[str]]:
 
 
 @cache
-def _named_in(files: tuple[Path, ...]) -> frozenset[str]:
-    return frozenset(name for path in files for name in CLASS_NAME.findall(path.read_text(encoding="utf-8")))
+def _named_in(files: tuple[tuple[Path, int], ...]) -> frozenset[str]:
+    return frozenset(name for path, _ in files for name in CLASS_NAME.findall(path.read_text(encoding="utf-8")))
 
 
 def classes_in_code_and_templates(app: Sphinx) -> frozenset[str]:
     templates = [Path(app.confdir, folder) for folder in app.config.templates_path]
     files = sorted(RENDER.rglob("*.py")) + sorted(p for folder in templates for p in folder.rglob("*.html"))
-    return _named_in(tuple(files))
+    # with the times of change: the live preview's process builds again after a template is edited
+    return _named_in(tuple((path, path.stat().st_mtime_ns) for path in files))
 
 
 def classes_in_use(app: Sphinx) -> set[str]:
@@ -118,11 +119,9 @@ def _split_selectors(prelude: list) -> list[list]:
 
 def required_classes(selector: list) -> set[str]:
     """The ``sd-*`` classes an element must have for the selector to match (not those inside ``:not()``)."""
-    found = set()
-    for before, token in zip(selector, selector[1:]):
-        if before.type == "literal" and before.value == "." and token.type == "ident" and token.value.startswith(PREFIX):
-            found.add(token.value)
-    return found
+    return {token.value for before, token in zip(selector, selector[1:])
+            if before.type == "literal" and before.value == "." and token.type == "ident"
+            and token.value.startswith(PREFIX)}
 
 
 def _kept_rules(rules: Iterable, used: set[str], keyframes: dict[str, str]) -> Iterator:
@@ -233,7 +232,7 @@ def _full_stylesheets(app: Sphinx) -> dict[str, str]:
     """file in _static/ -> the stylesheet as its extension or theme ships it."""
     full = {STYLESHEET: FULL}
     for folder in app.builder.theme.get_theme_dirs():  # furo: the only stylesheet of the theme for extensions
-        if (Path(folder, "static", FURO_EXTENSIONS)).is_file():
+        if Path(folder, "static", FURO_EXTENSIONS).is_file():
             full[FURO_EXTENSIONS] = Path(folder, "static", FURO_EXTENSIONS)
     return {name: path.read_text(encoding="utf-8") for name, path in full.items()}
 
