@@ -64,7 +64,7 @@ TARGETS = {
     "cold_all_seconds": 20.0,
     "incremental_en_seconds": 1.5,
     "peak_memory_mb": 600.0,
-    "page_weight_kb": 120.0,  # HTML + CSS + JS of a guideline page, uncompressed (issue 12)
+    "page_weight_kb": 120.0,  # a guideline page, uncompressed (issue 12; tests/test_design_css.py)
     "pdf_mb": 1.5,
 }
 

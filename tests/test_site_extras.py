@@ -1,6 +1,6 @@
-"""The website extras (site_extras.py) on a small bilingual site (tests/roots/test-site-extras) built with
-the handbook's templates: sitemap, page metadata and the "page not found" page, published at an address
-(``html_baseurl``) and without one. The whole site in a browser: tests/test_browser.py."""
+"""The website extras (_extensions/handbook/site/) on a small bilingual site (tests/roots/test-site-extras)
+built with the handbook's templates: sitemap, page metadata and the "page not found" page, published at an
+address (``html_baseurl``) and without one. The whole site in a browser: tests/test_browser.py."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from conftest import build_copy
-from handbook.site.not_found import absolute_resources
 from handbook.site.page_meta import shorten
 
 ROOT = Path(__file__).parent / "roots" / "test-site-extras"
@@ -88,8 +87,13 @@ def test_not_found_page_works_at_any_depth(english):
     assert all(address.startswith("/handboek/en/_static/") for address in stylesheets + scripts)
     assert 'data-content_root="/handboek/en/"' in html
     assert '<form class="handbook-search" method="get" action="/handboek/en/search.html">' in html
-    # links stay relative to /handboek/en/404.html; the page's script resolves them elsewhere
+    # the template's own links (sphinx-notfound-page's pathto and toctree): from the host's root
+    assert '<a class="sidebar-brand" href="/handboek/en/index.html">' in html
+    assert re.search(r'<li class="toctree-l1"><a class="reference internal" href="/handboek/en/over\.html">', html)
+    # links in the text and the language switch stay relative to /handboek/en/404.html; the page's script
+    # resolves them elsewhere
     assert re.search(r'<a class="language-switch" href="\.\./nl/404\.html"', html)
+    assert re.search(r'<a class="reference internal" href="index\.html">', html)
     assert 'new URL("/handboek/en/404.html", window.location.href)' in html
     assert '<meta name="robots" content="noindex">' in html
     assert "Page not found" in html
@@ -99,16 +103,6 @@ def test_other_pages_keep_relative_addresses(english):
     html = (english / "over.html").read_text()
     assert 'href="_static/' in html and 'href="/handboek/' not in html
     assert "handbook-search" not in html and "noindex" not in html
-
-
-def test_absolute_resources_leaves_links_alone():
-    html = ('<link rel="stylesheet" href="_static/a.css"><link rel="next" href="over.html">'
-            '<script src="../_static/b.js"></script><a href="index.html">x</a><a href="#top">y</a>'
-            '<img src="https://example.org/c.png"><form action="search.html">')
-    assert absolute_resources(html, "/site/en/404.html") == (
-        '<link rel="stylesheet" href="/site/en/_static/a.css"><link rel="next" href="over.html">'
-        '<script src="/site/_static/b.js"></script><a href="index.html">x</a><a href="#top">y</a>'
-        '<img src="https://example.org/c.png"><form action="/site/en/search.html">')
 
 
 def test_shorten_cuts_at_a_word():

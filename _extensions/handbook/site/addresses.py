@@ -1,5 +1,6 @@
-"""Where the published pages live. The site root holds one folder per edition (``nl/``, ``en/``);
-``html_baseurl`` is the address of that root (``https://example.org/handbook/``), not of an edition.
+"""Where the published pages live: the one place that knows the site's addresses. The site root holds one
+folder per edition (``nl/``, ``en/``) and the PDFs in ``downloads/``; ``html_baseurl`` is the address of
+that root (``https://example.org/handbook/``), not of an edition.
 
 Without ``html_baseurl`` nothing absolute is known: :func:`site_base` is ``None`` and :func:`site_path`
 assumes that the site is served from the root of its host (``/``).
@@ -23,7 +24,23 @@ def site_path(config: Config) -> str:
     return urlsplit(base).path if base else "/"
 
 
+def edition_path(config: Config, language: str) -> str:
+    """The path of an edition's folder on its host: ``/<site path>/<language>/``."""
+    return f"{site_path(config)}{language}/"
+
+
 def page_address(config: Config, language: str, target_uri: str) -> str:
     """The address of a page of an edition: absolute with ``html_baseurl``, else from the host's root.
     ``target_uri`` is the builder's file name of the page (``richtlijnen/inkoop/index.html``)."""
     return f"{site_base(config) or site_path(config)}{language}/{target_uri}"
+
+
+def to_site_root(pagename: str) -> str:
+    """The relative address of the site root from a page of an edition (``richtlijnen/inkoop/index``:
+    ``../../../``): one level for each folder of the page, and one for the edition's folder."""
+    return "../" * (pagename.count("/") + 1)
+
+
+def site_root_from(config: Config, pagename: str) -> str:
+    """The site root as the page's alternates name it: absolute with ``html_baseurl``, else relative."""
+    return site_base(config) or to_site_root(pagename)

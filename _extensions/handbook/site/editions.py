@@ -18,6 +18,8 @@ from sphinx.errors import ConfigError
 from sphinx.locale import _ as sphinx_
 from sphinx.util.docutils import SphinxDirective
 
+from .addresses import site_root_from, to_site_root
+
 
 REQUIRED = ("project", "subtitle", "language_name", "pdf_basename", "pdf_language_tag")
 
@@ -63,7 +65,15 @@ FURO_TOGGLE = re.compile(r'aria-label="Toggle navigation of ([^"]*)"')
 
 
 def _translate_furo_navigation(context: dict) -> None:
-    """furo writes this label in Python, untranslatable; replace it with the catalogue's version."""
+    """The accessible name of each fold-out switch in the sidebar, in the edition's language.
+
+    A replacement in HTML, kept because nothing else reaches this text: furo 2025.12.19 writes
+    ``aria-label="Toggle navigation of <title>"`` in Python (``furo.navigation.get_navigation_tree``, with
+    BeautifulSoup), in English, into the finished HTML string it hands the template as
+    ``furo_navigation_tree``. No template block, node or configuration value of furo or Sphinx sets that
+    label; the only other way in would be to patch furo's private function. The navigation comes from furo,
+    or from ``speedups.navigation`` with the same bytes, and is translated here in both cases.
+    """
     tree = context.get("furo_navigation_tree")
     if tree:
         context["furo_navigation_tree"] = FURO_TOGGLE.sub(
@@ -73,21 +83,19 @@ def _translate_furo_navigation(context: dict) -> None:
 def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     config = app.config
     _translate_furo_navigation(context)
-    to_site_root = "../" * (pagename.count("/") + 1)
-    base = config.html_baseurl.rstrip("/") + "/" if config.html_baseurl else to_site_root
+    relative_root, base = to_site_root(pagename), site_root_from(config, pagename)
     alternates = []
     for language, edition in config.handbook_editions.items():
         alternates.append({
             "lang": language,
             "name": edition["language_name"],
-            "href": f"{to_site_root}{language}/{pagename}.html",
+            "href": f"{relative_root}{language}/{pagename}.html",
             "absolute": f"{base}{language}/{pagename}.html",
             "current": language == config.language,
         })
     context["handbook_alternates"] = alternates
     context["handbook_default_language"] = next(iter(config.handbook_editions))
-    context["handbook_site_root"] = base
-    context["handbook_pdf"] = f"{to_site_root}downloads/{pdf_filename(config, config.language)}"
+    context["handbook_pdf"] = f"{relative_root}downloads/{pdf_filename(config, config.language)}"
     context["handbook_pdf_name"] = pdf_filename(config, config.language)
 
 
@@ -102,7 +110,6 @@ class PdfDownloadsDirective(SphinxDirective):
 
 def _resolve_downloads(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     config = app.config
-    to_site_root = "../" * (docname.count("/") + 1)
     for node in list(doctree.findall(pdf_downloads)):
         if app.builder.format != "html":
             node.parent.remove(node)
@@ -111,7 +118,7 @@ def _resolve_downloads(app: Sphinx, doctree: nodes.document, docname: str) -> No
         for language, edition in config.handbook_editions.items():
             filename = pdf_filename(config, language)
             text = f"{edition['project']} ({edition['language_name']}, PDF)"
-            ref = nodes.reference(text, text, refuri=f"{to_site_root}downloads/{filename}")
+            ref = nodes.reference(text, text, refuri=f"{to_site_root(docname)}downloads/{filename}")
             items += nodes.list_item("", nodes.paragraph("", "", ref, nodes.Text(f" — {filename}")))
         node.replace_self(items)
 

@@ -1,15 +1,19 @@
-"""The "page not found" page of an edition (``source/404.md``, translated like any page).
+"""The "page not found" page of an edition (``source/404.md``, translated like any page), with
+sphinx-notfound-page.
 
 A web host shows this page in place of an address that does not exist, at any depth
-(``/en/richtlijnen/gone/index.html``), where its relative addresses would point nowhere:
+(``/en/richtlijnen/gone/index.html``), where relative addresses would point nowhere:
 
-- its styles, scripts, images and the search form's target are made absolute from the host's root after
-  the build (``/<site path>/<edition>/_static/...``; the site path comes from ``html_baseurl``, ``/``
-  without it: the site is then assumed to be served from the root of its host), so the page looks right
-  and works anywhere;
-- its links keep the relative addresses of ``/<edition>/404.html`` (every page's links are checked as
-  files relative to their page), and a small script in the template resolves them against that address
-  when the page is shown elsewhere. Without JavaScript, on another address, the links miss.
+- sphinx-notfound-page gives the page's template absolute addresses from the host's root for everything
+  it loads and for the template's own links (its ``pathto``, ``css_tag``, ``js_tag`` and ``toctree``: the
+  sidebar too): ``/<site path>/<edition>/_static/...``; this module sets the one it leaves relative,
+  ``content_root``, where Sphinx's scripts find the edition. Its ``notfound_urls_prefix`` is set per edition
+  at ``config-inited`` from ``html_baseurl`` (``/`` without it: the site is then assumed to be served from
+  the root of its host). So the page looks right and its search works anywhere.
+- the links in the page's text, the language switch and the PDF link keep the relative addresses of
+  ``/<edition>/404.html`` (every page's links are checked as files relative to their page), and a small
+  script in the template resolves them against that address when the page is shown elsewhere. Without
+  JavaScript, on another address, those links miss.
 
 Hosts that serve one ``/404.html`` for the whole site get the bilingual page from
 ``build_scripts/site_root/404.html``; a host can give the folders ``/nl/`` and ``/en/`` their own
@@ -18,65 +22,28 @@ edition's page (Apache: ``ErrorDocument 404 /en/404.html`` for ``/en/``; Cloudfl
 
 from __future__ import annotations
 
-import re
-from urllib.parse import urljoin, urlsplit
-
 from sphinx.application import Sphinx
+from sphinx.config import Config
 
-from .addresses import site_path
-
-TAG = re.compile(r"<(?P<name>link|script|img|source|object|form|html)\b[^>]*>")
-# attributes that load something (data-content_root: Sphinx's scripts find the edition's root there)
-RESOURCE = re.compile(r'(?P<attribute>\b(?:href|src|data|action|data-content_root)=")(?P<address>[^"]*)"')
-# <link> relations that are links to other pages, not resources: left to the script, like <a>
-NAVIGATION_RELS = re.compile(r'\brel="(?:alternate|next|prev|index|search|author|copyright|canonical)"')
+from .addresses import edition_path
 
 
-def is_relative(address: str) -> bool:
-    return bool(address) and not address.startswith(("#", "/")) and not urlsplit(address).scheme
-
-
-def absolute_resources(html: str, page_address: str) -> str:
-    """Every relative address of a resource in ``html`` resolved against the page's own address."""
-    def resolve_attribute(match: re.Match) -> str:
-        address = match["address"]
-        if is_relative(address):
-            address = urljoin(page_address, address)
-        return f'{match["attribute"]}{address}"'
-
-    def resolve_tag(match: re.Match) -> str:
-        tag = match.group()
-        if match["name"] == "link" and NAVIGATION_RELS.search(tag):
-            return tag
-        return RESOURCE.sub(resolve_attribute, tag)
-
-    return TAG.sub(resolve_tag, html)
-
-
-def own_address(app: Sphinx) -> str:
-    """The page's address from the host's root: ``/<site path>/<edition>/404.html``."""
-    target = app.builder.get_target_uri(app.config.handbook_not_found_doc)
-    return f"{site_path(app.config)}{app.config.language}/{target}"
+def _set_prefix(app: Sphinx, config: Config) -> None:
+    config.notfound_urls_prefix = edition_path(config, config.language)
 
 
 def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    context["handbook_not_found"] = pagename == app.config.handbook_not_found_doc
+    context["handbook_not_found"] = pagename == app.config.notfound_pagename
     if context["handbook_not_found"]:
-        context["handbook_not_found_address"] = own_address(app)
-
-
-def _rewrite_page(app: Sphinx, exception: Exception | None) -> None:
-    docname = app.config.handbook_not_found_doc
-    if exception is not None or app.builder.name != "html" or docname not in app.env.found_docs:
-        return
-    page = app.outdir / app.builder.get_target_uri(docname)
-    html = page.read_text(encoding="utf-8")
-    rewritten = absolute_resources(html, own_address(app))
-    if rewritten != html:  # else the page was not written in this build: leave it untouched
-        page.write_text(rewritten, encoding="utf-8")
+        edition = edition_path(app.config, app.config.language)
+        context["handbook_not_found_address"] = edition + app.builder.get_target_uri(pagename)
+        # where Sphinx's scripts (search, highlighting) find the edition: sphinx-notfound-page leaves it
+        # relative (<html data-content_root="./">)
+        context["content_root"] = edition
 
 
 def setup(app: Sphinx) -> None:
-    app.add_config_value("handbook_not_found_doc", "404", "html", str)
+    app.setup_extension("notfound.extension")
+    # after editions (800): the build language is known; sphinx-notfound-page checks the prefix at 500
+    app.connect("config-inited", _set_prefix, priority=810)
     app.connect("html-page-context", _page_context)
-    app.connect("build-finished", _rewrite_page)

@@ -6,6 +6,18 @@ canonical address that includes the edition's folder (Sphinx's own leaves it out
 The template writes them from ``handbook_page_meta``. The description is the first paragraph of the page
 (a guideline's summary) that is in the edition's language (never Dutch text left untranslated in the
 English edition), shortened to about 200 characters.
+
+Why not sphinxext-opengraph: version 0.13.0 was built on tests/roots/test-site-extras (English edition,
+``ogp_site_url`` set to the edition's folder) and its tags read back (December 2026):
+
+- its description is the text of the page from the top, every leaf node joined, shortened: for
+  ``over.html`` "Deze eerste alinea is nog niet vertaald. The second paragraph is translated ...": the
+  Dutch text left untranslated comes first. It can be replaced per page only by an ``og:description``
+  field in the page, and front matter is not translated;
+- it writes nothing on pages without a doctree: ``search.html`` and ``genindex.html`` had no OpenGraph
+  tags at all;
+- it has no ``og:locale`` nor ``og:locale:alternate``, and one ``og:type`` for every page (``website``);
+- it leaves the canonical link to Sphinx, which lacks the edition's folder.
 """
 
 from __future__ import annotations

@@ -6,6 +6,17 @@ and below; the alternates may point anywhere). The sitemap protocol wants absolu
 ``html_baseurl`` set they are; without it the addresses are paths from the host's root (``/nl/...``), fine
 for a reader and a link checker, but not accepted by search engines: set ``html_baseurl`` to the address
 of the published site root before submitting a sitemap.
+
+Why not sphinx-sitemap: version 2.9.0 was built on tests/roots/test-site-extras (``sitemap_locales =
+["nl", "en"]``, ``sitemap_url_scheme = "{lang}{link}"``, ``sitemap_excludes`` for 404/search/genindex) and
+its sitemap.xml read back (December 2026):
+
+- it writes the ``nl`` and ``en`` alternates but no ``x-default``, and has no setting for one;
+- without ``html_baseurl`` it writes no sitemap at all and warns (``sitemap.configuration``), which fails a
+  ``-W`` build; the handbook builds without an address by default;
+- it lists only the pages written in the current build (it collects them at ``html-page-context``): after
+  an incremental build that rewrote ``over.html`` its sitemap held that one page and had lost the others;
+- it starts a ``multiprocessing.Manager`` server process in every build.
 """
 
 from __future__ import annotations
@@ -25,7 +36,7 @@ XHTML_NS = "http://www.w3.org/1999/xhtml"
 
 def sitemap_pages(app: Sphinx) -> list[str]:
     """The documents a sitemap lists: all but the "page not found" page."""
-    return sorted(docname for docname in app.env.found_docs if docname != app.config.handbook_not_found_doc)
+    return sorted(docname for docname in app.env.found_docs if docname != app.config.notfound_pagename)
 
 
 def build_sitemap(app: Sphinx) -> ET.ElementTree:

@@ -137,6 +137,11 @@ def _hide_toctree_from_furo(app: Sphinx, pagename, templatename, context: dict, 
 def _give_furo_the_navigation(app: Sphinx, pagename, templatename, context: dict, doctree) -> None:
     if "handbook_toctree" not in context:
         return
+    if "toctree" in context:
+        # another extension gave the page a toctree function of its own after we took the builder's
+        # (sphinx-notfound-page: absolute addresses on the 404 page): furo made the navigation from it
+        del context["handbook_toctree"]
+        return
     context["toctree"] = context.pop("handbook_toctree")
     context["furo_navigation_tree"] = _navigation(app).for_page(app.builder.get_target_uri(pagename))
 

@@ -1,0 +1,154 @@
+"""sphinx-design's stylesheet cut down to the classes in use (site/design_css.py): on its own, and on every
+page of both editions of the published site, where each ``sd-*`` class must still be styled."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import tinycss2
+from htmltext import read
+
+
+from handbook.site.design_css import FULL, required_classes, subset
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "build_scripts"))
+from bench import page_weight  # noqa: E402
+
+EDITIONS = ("nl", "en")
+PAGE_WEIGHT_KB = 120  # a guideline page: HTML, CSS and JavaScript, uncompressed
+
+
+def styled_classes(css: str) -> set[str]:
+    """Every class that some selector of ``css`` (in @media blocks too) requires."""
+    found: set[str] = set()
+
+    def walk(rules) -> None:
+        for rule in rules:
+            if rule.type == "qualified-rule":
+                selector = [t for t in rule.prelude]
+                found.update(name for before, token in zip(selector, selector[1:])
+                             if before.type == "literal" and before.value == "." and token.type == "ident"
+                             for name in [token.value])
+            elif rule.type == "at-rule" and rule.content and rule.lower_at_keyword in ("media", "supports"):
+                walk(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True))
+
+    walk(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True))
+    return found
+
+
+# --- the cut on its own -------------------------------------------------------------------------------------
+
+CSS = """:root{--sd-color-primary:#07c;--sd-color-unused:#000;--sd-color-hover:var(--sd-color-deep);
+--sd-color-deep:#035}
+.sd-card{color:var(--sd-color-primary)}
+.sd-tab-set>label{color:red}
+.sd-card .sd-card-header,.sd-btn:not(.sd-tab-set){border:0}
+@media (min-width:576px){.sd-row-cols-sm-2{width:50%}.sd-row-cols-sm-3{width:33%}}
+@media print{.sd-dropdown{display:none}}
+.sd-card-hover:hover{animation:sd-grow50 1s;color:var(--sd-color-hover)}
+@keyframes sd-grow50{0%{transform:scale(.5)}}
+@keyframes sd-fade-in{0%{opacity:0}}
+.sphinx-bs{margin:0}"""
+
+
+def test_keeps_only_rules_whose_classes_are_all_used():
+    kept = subset(CSS, {"sd-card", "sd-btn", "sd-row-cols-sm-2", "sd-card-hover"})
+    assert ".sd-card{color:var(--sd-color-primary)}" in kept
+    assert ".sd-tab-set" not in kept.replace(":not(.sd-tab-set)", "")  # the rule for tab sets is gone
+    assert ".sd-btn:not(.sd-tab-set){border:0}" in kept and ".sd-card-header" not in kept  # per selector
+    assert "@media (min-width:576px){.sd-row-cols-sm-2{width:50%}}" in kept
+    assert "@media print" not in kept  # nothing left inside
+    assert "@keyframes sd-grow50" in kept and "sd-fade-in" not in kept
+    assert ".sphinx-bs{margin:0}" in kept  # no sd-* class: not sphinx-design's to judge
+
+
+def test_keeps_the_custom_properties_that_are_read():
+    kept = subset(CSS, {"sd-card", "sd-card-hover"}, also_read_by="")
+    assert "--sd-color-primary:#07c" in kept and "--sd-color-unused" not in kept
+    assert "--sd-color-deep:#035" in kept  # read through --sd-color-hover
+    assert "--sd-color-unused:#000" in subset(CSS, {"sd-card"}, also_read_by="a{color:var(--sd-color-unused)}")
+
+
+def test_required_classes_leave_out_negations():
+    selector = tinycss2.parse_stylesheet(".sd-a .sd-b:not(.sd-c)>p{}")[0].prelude
+    assert required_classes(selector) == {"sd-a", "sd-b"}
+
+
+# --- a small site, built and built again -------------------------------------------------------------------
+
+ROOT = Path(__file__).parent / "roots" / "test-site-extras"
+EXTENSIONS = Path(__file__).resolve().parents[1] / "_extensions"
+DROPDOWN = "\n```{dropdown} Meer weten\nVerborgen tekst.\n```\n"
+
+
+def loaded_design_css(outdir: Path, page: str) -> tuple[str, str]:
+    """The page's link to sphinx-design's stylesheet (with its ?v= checksum) and the file's text."""
+    href = next(a["href"] for a in read(outdir / page).find("link") if FULL.name in a.get("href", ""))
+    return href, (outdir / urlsplit(href).path).read_text(encoding="utf-8")
+
+
+def sphinx_build(srcdir: Path) -> Path:
+    """A build in a process of its own, as build.py runs one (Sphinx caches the checksums of static files
+    for the life of a process)."""
+    outdir = srcdir / "_build" / "html"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(EXTENSIONS), os.environ.get("PYTHONPATH", "")])}
+    result = subprocess.run([sys.executable, "-m", "sphinx", "-q", "-b", "html", "-D", "language=nl",
+                             "-d", str(srcdir / "_build" / "doctrees"), str(srcdir), str(outdir)],
+                            capture_output=True, text=True, env=env, stdin=subprocess.DEVNULL)
+    assert result.returncode == 0 and "WARNING" not in result.stderr, result.stderr
+    return outdir
+
+
+def test_a_component_used_for_the_first_time_is_styled_after_an_incremental_build(tmp_path):
+    srcdir = shutil.copytree(ROOT, tmp_path / "site")
+    outdir = sphinx_build(srcdir)
+    href, css = loaded_design_css(outdir, "index.html")
+    assert "sd-dropdown" not in css and len(css) < FULL.stat().st_size / 5
+    over = srcdir / "over.md"
+    over.write_text(over.read_text(encoding="utf-8") + DROPDOWN, encoding="utf-8")
+    sphinx_build(srcdir)  # reads over.md again, not index.md
+    assert "sd-dropdown" in " ".join(a.get("class", "") for _, a in read(outdir / "over.html").tags)
+    new_href, new_css = loaded_design_css(outdir, "over.html")
+    assert ".sd-dropdown" in new_css and ".sd-summary-title" in new_css  # classes added when it is written
+    assert new_href != href  # a new checksum: browsers load the new file
+    assert ".sd-tab-set" not in new_css  # still only what the site uses
+
+
+# --- the published site ---------------------------------------------------------------------------------------
+
+def stylesheets(site: Path, page: Path) -> list[Path]:
+    """The files of the page's stylesheets (the 404 page names them from the host's root: the site's)."""
+    links = [urlsplit(a["href"]).path for a in read(page).find("link") if "stylesheet" in (a.get("rel") or "")]
+    return [site / path.lstrip("/") if path.startswith("/") else (page.parent / path).resolve() for path in links]
+
+
+@pytest.mark.publication
+@pytest.mark.parametrize("language", EDITIONS)
+def test_every_design_class_on_every_page_is_styled(site, language):
+    styled_by_sphinx_design = styled_classes(FULL.read_text(encoding="utf-8"))
+    pages = sorted(p for p in (site / language).rglob("*.html") if "_static" not in p.parts)
+    seen: set[str] = set()
+    for page in pages:
+        used = {name for _, attrs in read(page).tags for name in (attrs.get("class") or "").split()
+                if name.startswith("sd-")}
+        seen |= used
+        loaded = styled_classes("".join(path.read_text(encoding="utf-8") for path in stylesheets(site, page)))
+        missing = (used & styled_by_sphinx_design) - loaded
+        assert not missing, f"{page.relative_to(site)}: no rule for {sorted(missing)}"
+    assert {"sd-card", "sd-btn", "sd-row", "sd-badge"} <= seen  # the pages do use sphinx-design
+    cut = site / language / "_static" / FULL.name
+    assert cut.stat().st_size < FULL.stat().st_size / 5
+
+
+@pytest.mark.publication
+@pytest.mark.parametrize("language", EDITIONS)
+def test_a_guideline_page_stays_light(site, language):
+    weight = page_weight(site / language / "richtlijnen" / "inkoop" / "index.html")
+    assert not weight["missing"], weight["missing"]
+    assert weight["total_kb"] <= PAGE_WEIGHT_KB, weight["bytes"]
