@@ -110,17 +110,16 @@ class PdfDownloadsDirective(SphinxDirective):
 
 def _resolve_downloads(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     config = app.config
+    from ..render.nodes import on_screen  # noqa: PLC0415 (render imports this module)
+
     for node in list(doctree.findall(pdf_downloads)):
-        if app.builder.format != "html":
-            node.parent.remove(node)
-            continue
         items = nodes.bullet_list(classes=["pdf-downloads"])
         for language, edition in config.handbook_editions.items():
             filename = pdf_filename(config, language)
             text = f"{edition['project']} ({edition['language_name']}, PDF)"
             ref = nodes.reference(text, text, refuri=f"{to_site_root(docname)}downloads/{filename}")
             items += nodes.list_item("", nodes.paragraph("", "", ref, nodes.Text(f" — {filename}")))
-        node.replace_self(items)
+        node.replace_self(on_screen("", items))  # a PDF needs no links to the PDFs
 
 
 def setup(app: Sphinx) -> None:
