@@ -116,7 +116,8 @@ def test_built_guideline_pages(site, language):
         assert re.search(rf"<h1[^>]*><span class=\"guideline-number\">{guideline.number}\. </span>{re.escape(title)}", html)
         cards = page.with_class("div", "action-card")
         assert len(cards) == len(guideline.cards)
-        badges = re.findall(r'class="sd-badge action-status[^"]*">([^<]+)<', html)
+        grid = html[html.index('class="sd-container-fluid sd-sphinx-override sd-mb-4 action-cards"'):html.index('id="fase-verkenning"')]
+        badges = re.findall(r'class="sd-badge action-status[^"]*">([^<]+)<', grid)
         assert len(badges) == len(guideline.cards) and set(badges) <= STATUS[language]
         assert len(page.with_class("button", "action-card-button")) == sum(1 for c in guideline.cards if not c.link)
 

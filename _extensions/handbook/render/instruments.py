@@ -208,7 +208,9 @@ def _paper_row(entry: dict, texts: Texts) -> nodes.row:
     for cell in (texts.name(entry, nodes.paragraph),
                  nodes.paragraph("", str(STATUSES[entry["status"]].label)),
                  texts.node(entry["kind"], nodes.paragraph),
-                 nodes.paragraph("", "", nodes.reference(entry["url"], entry["url"], refuri=entry["url"]))
+                 nodes.paragraph("", "", nodes.raw("", r"{\handbookhyphenbreaks ", format="latex"),
+                                 nodes.reference(entry["url"], entry["url"], refuri=entry["url"]),
+                                 nodes.raw("", "}", format="latex"))
                  if entry.get("url") else nodes.paragraph("", "—")):
         row += nodes.entry("", cell)
     return row

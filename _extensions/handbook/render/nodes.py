@@ -349,8 +349,7 @@ def visit_filter_form_html(self, node):
                     f'<select name="{field}">\n<option value="">{self.encode(str(_("Alle")))}</option>\n')
         html.extend(f'<option value="{self.attval(value)}">{self.encode(label)}</option>\n' for value, label in options)
         html.append("</select></label>\n")
-    html.append(f'<button type="reset" class="{design.classes(design.BUTTON_DISABLED)}">'
-                f'{self.encode(str(_("Filters wissen")))}</button>\n')
+    html.append(f'<button type="reset" class="instrument-filters-reset">{self.encode(str(_("Filters wissen")))}</button>\n')
     html.append(f'<p class="instrument-count" role="status" aria-live="polite">'
                 f'{self.encode(str(_("{count} instrumenten")).format(count=node["total"]))}</p>\n</form>\n')
     self.body.extend(html)
