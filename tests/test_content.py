@@ -175,3 +175,39 @@ def test_every_relation_is_rendered_in_the_site(site, language):
         found = re.findall(r'href="\.\./([a-z-]+)/index\.html"', section.split("related-incoming", 1)[1]) \
             if "related-incoming" in section else []
         assert sorted(found) == incoming, guideline.slug
+
+
+def test_the_registry_holds_every_instrument_of_the_original():
+    from published import ORIGINAL_INSTRUMENTS  # noqa: PLC0415
+
+    registry = sources.instruments()
+    urls, names = {card.link for card in registry}, {card.title for card in registry}
+    missing = [(name, url) for name, url in ORIGINAL_INSTRUMENTS if (url not in urls if url else name not in names)]
+    assert len(ORIGINAL_INSTRUMENTS) == 70 and missing == []
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_every_instrument_is_on_the_overview_and_its_guideline_pages(site, language):
+    overview = (site / language / "instrumenten.html").read_text(encoding="utf-8")
+    for card in sources.instruments():
+        assert f'data-instrument="{card.id}"' in overview, card.id
+        assert (f'href="{card.link}"' in overview) if card.link else (card.shown(language, "title") in overview)
+    for guideline in sources.guidelines():
+        html = (site / language / f"{guideline.docname}.html").read_text(encoding="utf-8")
+        for card in guideline.cards:
+            assert (f'href="{card.link}"' in html) if card.link else (card.shown(language, "title") in html), card.id
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_phase_pages_and_sections(site, language):
+    for phase in ("verkenning", "ontwerp", "bouw", "productie"):
+        page = read(site / language / "fasen" / f"{phase}.html")
+        html = (site / language / "fasen" / f"{phase}.html").read_text(encoding="utf-8")
+        assert html.count('class="phase-outcomes checklist"') == 13, phase  # every guideline, its outcomes
+        assert page.text()
+    for guideline in sources.guidelines():
+        html = (site / language / f"{guideline.docname}.html").read_text(encoding="utf-8")
+        for phase in ("verkenning", "ontwerp", "bouw", "productie"):
+            section = html[html.index(f'id="fase-{phase}"'):]
+            items = re.search(r'<ul aria-label="[^"]+" class="phase-outcomes checklist"[^>]*>(.*?)</ul>', section, re.S)
+            assert items and 3 <= items.group(1).count("<li>") <= 7, (guideline.slug, phase)

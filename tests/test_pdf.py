@@ -131,3 +131,28 @@ def test_every_relation_is_in_the_pdf_with_a_page_number(edition):
             title = localized(target, language, target.title)
             assert re.search(rf"{target.number}\. {re.escape(title)}, {re.escape(page)} \d+", chapter), \
                 f"{guideline.slug} -> {slug}"
+
+
+def test_phases_chapter_has_empty_boxes(edition):
+    language, _pdf, reader, text = edition
+    title = {"nl": "Fasen", "en": "Phases"}[language]
+    top = [item.title for item in reader.outline if not isinstance(item, list)]
+    assert any(t.endswith(title) for t in top), top
+    outcomes = sum(len(re.findall(r"^- ", block, re.M)) for guideline in sources.guidelines()
+                   for block in re.findall(r":::\{uitkomsten\}\n(.*?):::", guideline.body, re.S))
+    assert outcomes >= 13 * 4 * 3
+    # an empty box before every outcome: in the guideline's chapter and in the phases chapter
+    assert text.count("\u25a1") == 2 * outcomes
+    assert f"{CHAPTER[language]} 14" not in text  # the phases are no guideline
+
+
+def test_instruments_appendix_lists_every_instrument(edition):
+    language, _pdf, reader, text = edition
+    title = {"nl": "Instrumenten", "en": "Instruments"}[language]
+    appendix = text[text.index(f"{'Bijlage' if language == 'nl' else 'Appendix'} B: {title}"):]
+    flat = appendix.replace(" ", "").replace("\n", "")
+    for card in sources.instruments():
+        assert card.shown(language, "title").replace(" ", "") in flat, card.id
+    # every link is printed in full somewhere in the book (on the cards; in the table it may break at a hyphen)
+    whole = text.replace(" ", "").replace("\n", "")
+    assert [card.link for card in sources.instruments() if card.link and card.link not in whole] == []
