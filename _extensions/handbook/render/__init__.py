@@ -7,8 +7,9 @@ from sphinx.application import Sphinx
 
 
 def setup(app: Sphinx) -> None:
-    from . import action_cards, latex, relations  # noqa: PLC0415
+    from . import action_cards, latex, relations, tagged_pdf  # noqa: PLC0415
 
     action_cards.setup(app)
     relations.setup(app)
     latex.setup(app)
+    tagged_pdf.setup(app)  # after latex: its package loads after handbook.sty

@@ -7,7 +7,9 @@
 - ``page_meta``: description, OpenGraph properties and canonical address of each page, in its language;
 - ``not_found``: the localized "page not found" page, with addresses that work at any depth;
 - ``accessible_names``: names for the action cards' buttons and the relations diagram;
-- ``page_assets``: each page loads only the styles and scripts it uses.
+- ``page_assets``: each page loads only the styles and scripts it uses;
+- ``contact``: publisher and contact points from configuration, the feedback links of every page and
+  ``security.txt``.
 
 External links open in the same tab (no ``target="_blank"``): readers decide themselves where a link opens
 (WCAG technique G200), so no link needs a "opens in a new tab" warning or ``rel="noopener noreferrer"``.
@@ -21,7 +23,7 @@ from sphinx.application import Sphinx
 
 
 def setup(app: Sphinx) -> None:
-    from . import accessible_names, editions, not_found, page_assets, page_meta, rewrite_scope, sitemap  # noqa: PLC0415
+    from . import accessible_names, contact, editions, not_found, page_assets, page_meta, rewrite_scope, sitemap  # noqa: PLC0415
 
-    for module in (editions, rewrite_scope, not_found, sitemap, page_meta, accessible_names, page_assets):
+    for module in (editions, rewrite_scope, not_found, sitemap, page_meta, accessible_names, page_assets, contact):
         module.setup(app)
