@@ -3,7 +3,7 @@ session fixture ``site`` builds, served by the standard library's HTTP server on
 
 - Accessibility: axe-core (the copy bundled with axe-playwright-python) on every page of both editions and
   the site root, in light mode, in dark mode (the system setting; furo's default theme "auto" follows it)
-  and at phone width (390 px): no violation of the WCAG 2.0 and 2.1 A and AA rules, nor of the
+  and at phone width (390 px): no violation of the WCAG 2.0, 2.1 and 2.2 A and AA rules, nor of the
   best-practice rules about landmarks, headings and the skip link (``EXTRA_RULES``). No rule is turned off.
   The same visits collect what other tests check: sideways scrolling, links that open a new tab, the page
   metadata, and where the language switch leads (followed once per page).
@@ -39,7 +39,7 @@ CHROMIUM = Path("/usr/bin/chromium")  # Debian's; Playwright's own browser downl
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
 AXE_SCRIPT = Path(axe_playwright_python.__file__).with_name("axe.min.js")
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 # best-practice rules (not WCAG criteria themselves) for what the issue names: landmarks, heading order, skip link
 EXTRA_RULES = ["landmark-one-main", "landmark-unique", "landmark-no-duplicate-banner",
                "landmark-no-duplicate-contentinfo", "landmark-no-duplicate-main", "landmark-complementary-is-top-level",

@@ -12,6 +12,8 @@
 from __future__ import annotations
 
 import datetime
+import html
+import re
 from pathlib import Path
 from urllib.parse import quote, urlencode, urlsplit
 
@@ -36,7 +38,11 @@ def _markdown_link(address: str) -> str:
 
 
 def _substitutions(app: Sphinx, config: Config) -> None:
+    """A project without ``handbook_contact`` (the test projects) gets no substitutions: MyST then warns
+    about any page that uses one. A partial configuration is an error."""
     contact = config.handbook_contact
+    if not contact:
+        return
     missing = [key for key in REQUIRED if not contact.get(key)]
     if missing:
         raise ConfigError(f"handbook_contact lacks {', '.join(missing)} (set them in source/conf.py).")
@@ -81,7 +87,7 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, 
     base = config.html_baseurl.rstrip("/") + "/" if config.html_baseurl else ""
     address = f"{base}{config.language}/{pagename}.html"
     source = Path(app.env.doc2path(pagename)) if pagename in app.env.all_docs else None
-    title = context.get("title") or config.project
+    title = html.unescape(re.sub(r"<[^>]+>", "", context.get("title") or config.project))  # the title is HTML
     context["handbook_feedback"] = feedback_links(config, Path(app.srcdir), source,
                                                   f"{title} ({config.language})", address)
 
