@@ -57,10 +57,14 @@ def marked_content(reader: PdfReader) -> dict[tuple[int, int], str]:
     texts: dict[tuple[int, int], str] = {}
     for index, page in enumerate(reader.pages):
         stack: list[int | None] = []
+        # l3pdf writes the marked-content properties as named resources (/Properties), not inline
+        named = resolve(resolve(page.get("/Resources", DictionaryObject())).get("/Properties", DictionaryObject()))
 
         def before(operator, operands, cm, tm):
             if operator in (b"BDC", b"BMC"):
                 props = resolve(operands[1]) if operator == b"BDC" and len(operands) > 1 else None
+                if isinstance(props, str) and props in named:
+                    props = resolve(named[props])
                 mcid = props.get("/MCID") if isinstance(props, DictionaryObject) else None
                 stack.append(int(mcid) if mcid is not None else None)
             elif operator == b"EMC" and stack:
