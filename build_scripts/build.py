@@ -18,13 +18,16 @@ Usage: python build_scripts/build.py [--formats html,pdf] [--languages nl,en] [-
 from __future__ import annotations
 
 import argparse
+import datetime
 import os
+import runpy
 import shutil
 import subprocess
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from types import SimpleNamespace
 
 import check_po
 
@@ -112,6 +115,21 @@ def assemble(staging: Path, previous: Path, formats: set[str], languages: list[s
             shutil.copytree(extra, staging / extra.name)
     for item in SITE_ROOT_FILES.iterdir():
         shutil.copy2(item, staging / item.name)
+    write_security_txt(staging)
+
+
+def write_security_txt(site: Path) -> None:
+    """/.well-known/security.txt (RFC 9116) from conf.py's contact points; Expires counts from the build
+    date (SOURCE_DATE_EPOCH), so two builds of one commit give the same file."""
+    from handbook.site.contact import security_txt  # noqa: PLC0415 (after sys.path is set)
+
+    conf = runpy.run_path(str(ROOT / "source" / "conf.py"))
+    config = SimpleNamespace(handbook_contact=conf["handbook_contact"], handbook_editions=conf["handbook_editions"],
+                             html_baseurl=conf.get("html_baseurl", ""))
+    built = datetime.datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), datetime.timezone.utc)
+    target = site / ".well-known" / "security.txt"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(security_txt(config, built), encoding="utf-8")
 
 
 def swap(staging: Path, site: Path) -> None:

@@ -40,9 +40,21 @@ handbook_editions = {
     },
 }
 
+# Publisher and contact points: the statement pages (accessibility, privacy, vulnerabilities), security.txt.
+handbook_contact = {
+    "publisher": author,
+    "email": "bureau.architectuur@minbzk.nl",
+    "vulnerability_report": "https://www.ncsc.nl/contact/kwetsbaarheid-melden",
+    "response_days": 5,
+}
+# The repository (GitHub or GitLab address): "Report a problem" and "Suggest a change" on every page;
+# publishers set it with HANDBOOK_REPOSITORY at build time. Empty: neither link is shown.
+handbook_repository = os.environ.get("HANDBOOK_REPOSITORY", "")
+handbook_repository_branch = "main"
+
 # MyST: the front-matter title is the page heading, and is translated like any heading.
 myst_title_to_header = True
-myst_enable_extensions = ["colon_fence"]
+myst_enable_extensions = ["colon_fence", "substitution"]
 myst_heading_anchors = 3
 
 # Translations: locale/<lang>/LC_MESSAGES/<docname>.po, one catalogue per page.

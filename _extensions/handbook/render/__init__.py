@@ -7,10 +7,11 @@ from sphinx.application import Sphinx
 
 
 def setup(app: Sphinx) -> None:
-    from . import instruments, latex, nodes, phases, relations  # noqa: PLC0415
+    from . import instruments, latex, nodes, phases, relations, tagged_pdf  # noqa: PLC0415
 
     nodes.setup(app)
     relations.setup(app)
     instruments.setup(app)
     phases.setup(app)
     latex.setup(app)
+    tagged_pdf.setup(app)  # after latex: its package loads after handbook.sty

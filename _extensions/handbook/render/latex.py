@@ -21,6 +21,7 @@ from sphinx.util.texescape import escape
 from ..model.domain import HandbookDomain
 from ..model.guidelines import is_guideline
 from ..i18n import _
+from .nodes import instrument_cards
 
 STYLE = Path(__file__).parent / "handbook.sty"
 
@@ -48,6 +49,32 @@ def _number_chapters(env, doctree: nodes.document) -> None:
                                   nodes.raw("", r"\setcounter{chapter}{%d}" % (info["number"] - 1), format="latex"))
 
 
+def _opens_with_cards(section: nodes.section) -> bool:
+    """The section's first content is a grid of action cards, directly or through a sub-heading."""
+    first = next((child for child in section.children if not isinstance(child, (nodes.title, nodes.target))), None)
+    if isinstance(first, nodes.section):
+        return _opens_with_cards(first)
+    from .instruments import instrument_cards_placeholder  # noqa: PLC0415 (filled after this transform runs)
+
+    return isinstance(first, (instrument_cards_placeholder, instrument_cards))
+
+
+def _keep_headings_with_cards(doctree: nodes.document) -> None:
+    """A heading never ends a page: multicols (the card grid) may break the page between a heading and the
+    cards, so the heading (or the chain of headings) that opens with cards asks for room for a row of cards
+    first (\\handbookkeepwithcards in handbook.sty)."""
+    for section in list(doctree.findall(nodes.section)):
+        parent_opens = (isinstance(section.parent, nodes.section) and _opens_with_cards(section.parent)
+                        and section.parent.index(section) == _first_content_index(section.parent))
+        if _opens_with_cards(section) and not parent_opens:
+            section.parent.insert(section.parent.index(section),
+                                  nodes.raw("", "\\handbookkeepwithcards\n", format="latex"))
+
+
+def _first_content_index(section: nodes.section) -> int:
+    return next(i for i, child in enumerate(section.children) if not isinstance(child, (nodes.title, nodes.target)))
+
+
 class LatexLayout(SphinxPostTransform):
     """Runs on the assembled book, before Sphinx turns URLs into footnotes (ShowUrlsTransform, 400)."""
 
@@ -56,6 +83,7 @@ class LatexLayout(SphinxPostTransform):
 
     def run(self, **kwargs) -> None:
         _number_chapters(self.env, self.document)
+        _keep_headings_with_cards(self.document)
 
 
 def _latex_front_matter(app: Sphinx) -> None:

@@ -14,6 +14,8 @@
 
 sphinx-sitemap and sphinxext-opengraph were built and compared with ``sitemap`` and ``page_meta``; what
 they lack is in those modules' docstrings.
+- ``contact``: publisher and contact points from configuration, the feedback links of every page and
+  ``security.txt``.
 
 External links open in the same tab (no ``target="_blank"``): readers decide themselves where a link opens
 (WCAG technique G200), so no link needs a "opens in a new tab" warning or ``rel="noopener noreferrer"``.
@@ -26,9 +28,9 @@ from sphinx.application import Sphinx
 
 
 def setup(app: Sphinx) -> None:
-    from . import (accessible_names, design_css, editions, not_found, page_assets, page_meta,  # noqa: PLC0415
-                   rewrite_scope, sitemap)
+    from . import (accessible_names, contact, design_css, editions, not_found, page_assets,  # noqa: PLC0415
+                   page_meta, rewrite_scope, sitemap)
 
     for module in (editions, rewrite_scope, not_found, sitemap, page_meta, accessible_names, page_assets,
-                   design_css):
+                   design_css, contact):
         module.setup(app)
