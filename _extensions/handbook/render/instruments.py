@@ -208,7 +208,7 @@ def _paper_row(entry: dict, texts: Texts) -> nodes.row:
     for cell in (texts.name(entry, nodes.paragraph),
                  nodes.paragraph("", str(STATUSES[entry["status"]].label)),
                  texts.node(entry["kind"], nodes.paragraph),
-                 nodes.paragraph("", "", nodes.raw("", r"{\handbookhyphenbreaks ", format="latex"),
+                 nodes.paragraph("", "", nodes.raw("", r"{\handbookurlbreaks ", format="latex"),
                                  nodes.reference(entry["url"], entry["url"], refuri=entry["url"]),
                                  nodes.raw("", "}", format="latex"))
                  if entry.get("url") else nodes.paragraph("", "—")):
