@@ -5,7 +5,8 @@
 - a removed one is kept at the end of the file as obsolete (``#~``): no translation is ever lost, and a
   sentence that comes back gets its translation back.
 Lines are not wrapped (also not the ``#| msgid`` lines), so a diff shows only real changes, and a second run
-changes nothing.
+changes nothing. The header of an existing catalogue is kept as it is (Weblate owns some of its fields), and
+the file ends as Weblate writes it, so a Weblate commit and this script do not undo each other.
 
 Usage: python build_scripts/update_po.py [--pot-only] [--language en]
 """
@@ -93,7 +94,17 @@ def render(catalog) -> str:
             entry = f"\nmsgid {normalize(message.id, width=0)}\nmsgstr"
             previous = f"#| msgid {normalize(message.previous_id[0], prefix='#| ', width=0)}"
             text = text.replace(entry, f"\n{previous}{entry}", 1)
-    return text
+    # one newline at the end, no empty line after the last entry: as Weblate (translate-toolkit) writes it
+    return text.rstrip("\n") + "\n"
+
+
+def keep_header(text: str, existing: str) -> str:
+    """``text`` with the header entry of the ``existing`` file. The header is written once, when a catalogue
+    is created; after that its fields belong to the translators' tools (Weblate writes PO-Revision-Date,
+    Last-Translator, Language-Team and X-Generator, in its own order), so an update never rewrites them."""
+    body = text.partition("\n\n")[2]
+    old_header = existing.partition("\n\n")[0]
+    return f"{old_header}\n\n{body}" if '\nmsgid ""\n' in f"\n{old_header}" else text
 
 
 def update(languages: list[str], pot_dir: Path = POT_DIR, locale_dir: Path = ROOT / "locale") -> None:
@@ -117,7 +128,10 @@ def update(languages: list[str], pot_dir: Path = POT_DIR, locale_dir: Path = ROO
                 catalog.fuzzy = False
                 catalog.header_comment = HEADER.format(page=relative.with_suffix("").as_posix())
                 po_file.parent.mkdir(parents=True, exist_ok=True)
-            text = render(catalog).encode(catalog.charset or "utf-8")
+            text = render(catalog)
+            if po_file.exists():
+                text = keep_header(text, po_file.read_text(encoding=catalog.charset or "utf-8"))
+            text = text.encode(catalog.charset or "utf-8")
             if not po_file.exists() or po_file.read_bytes() != text:
                 tmp = po_file.with_suffix(".po.tmp")
                 tmp.write_bytes(text)
