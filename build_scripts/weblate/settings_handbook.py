@@ -1,5 +1,5 @@
 """Django settings of the handbook's Weblate: Weblate's example settings, then what a single-machine instance
-needs to run without Redis or Celery workers. Read from the environment (instance.py sets them):
+needs to run without Redis or Celery workers. Read from the environment (weblate_instance.py sets them):
 
 WEBLATE_DATA_DIR   where Weblate keeps its clones, home folder and media
 WEBLATE_PG_HOST    PostgreSQL's socket folder (or 127.0.0.1); WEBLATE_PG_PORT its port

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from instance import Instance
+from weblate_instance import Instance
 
 PROJECT = "handbook"
 # One component per page; locale/nl/ holds only the theme's strings (English msgids), not a translation.
