@@ -41,6 +41,7 @@ WEBLATE = {
     "/usr/include/cairo/cairo.h": "libcairo2-dev",
     "/usr/include/gobject-introspection-1.0/girepository.h": "libgirepository1.0-dev",
     "/usr/lib/*/girepository-1.0/Rsvg-2.0.typelib": "gir1.2-rsvg-2.0",
+    "/usr/lib/*/girepository-1.0/PangoCairo-1.0.typelib": "gir1.2-pango-1.0",
     "/usr/lib/postgresql/*/bin/initdb": "postgresql",
     "git": "git",
 }

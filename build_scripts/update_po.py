@@ -5,8 +5,9 @@
 - a removed one is kept at the end of the file as obsolete (``#~``): no translation is ever lost, and a
   sentence that comes back gets its translation back.
 Lines are not wrapped (also not the ``#| msgid`` lines), so a diff shows only real changes, and a second run
-changes nothing. The header of an existing catalogue is kept as it is (Weblate owns some of its fields), and
-the file ends as Weblate writes it, so a Weblate commit and this script do not undo each other.
+changes nothing. The header of an existing catalogue keeps its values (Weblate owns some of its fields), its
+fields are in Weblate's order and the file ends as Weblate ends it, so a Weblate commit and this script do not
+undo each other.
 
 Usage: python build_scripts/update_po.py [--pot-only] [--language en]
 """
@@ -98,13 +99,34 @@ def render(catalog) -> str:
     return text.rstrip("\n") + "\n"
 
 
-def keep_header(text: str, existing: str) -> str:
-    """``text`` with the header entry of the ``existing`` file. The header is written once, when a catalogue
-    is created; after that its fields belong to the translators' tools (Weblate writes PO-Revision-Date,
-    Last-Translator, Language-Team and X-Generator, in its own order), so an update never rewrites them."""
-    body = text.partition("\n\n")[2]
-    old_header = existing.partition("\n\n")[0]
-    return f"{old_header}\n\n{body}" if '\nmsgid ""\n' in f"\n{old_header}" else text
+# The header fields in the order Weblate (translate-toolkit) writes them, so that neither tool moves a line
+# the other wrote; a field not listed keeps its place after these.
+HEADER_ORDER = ("Project-Id-Version", "Report-Msgid-Bugs-To", "POT-Creation-Date", "PO-Revision-Date",
+                "Last-Translator", "Language-Team", "Language", "MIME-Version", "Content-Type",
+                "Content-Transfer-Encoding", "Plural-Forms", "X-Generator")
+
+
+def ordered_header(header: str) -> str:
+    """The header entry with its field lines ('"Name: value\\n"') in HEADER_ORDER."""
+    lines = header.split("\n")
+    fields = [i for i, line in enumerate(lines) if line.startswith('"') and ": " in line]
+    rank = {name: n for n, name in enumerate(HEADER_ORDER)}
+    ordered = sorted((lines[i] for i in fields), key=lambda line: rank.get(line[1:].split(":")[0], len(rank)))
+    for i, line in zip(fields, ordered):
+        lines[i] = line
+    return "\n".join(lines)
+
+
+def keep_header(text: str, existing: str | None) -> str:
+    """``text`` with the header entry of the ``existing`` file (if any), its fields in Weblate's order. The
+    header is written when a catalogue is created; after that its values belong to the translators' tools
+    (Weblate writes PO-Revision-Date, Last-Translator, Language-Team and X-Generator), so an update never
+    rewrites them."""
+    header, _, body = text.partition("\n\n")
+    old_header = (existing or "").partition("\n\n")[0]
+    if '\nmsgid ""\n' in f"\n{old_header}":
+        header = old_header
+    return f"{ordered_header(header)}\n\n{body}"
 
 
 def update(languages: list[str], pot_dir: Path = POT_DIR, locale_dir: Path = ROOT / "locale") -> None:
@@ -128,9 +150,8 @@ def update(languages: list[str], pot_dir: Path = POT_DIR, locale_dir: Path = ROO
                 catalog.fuzzy = False
                 catalog.header_comment = HEADER.format(page=relative.with_suffix("").as_posix())
                 po_file.parent.mkdir(parents=True, exist_ok=True)
-            text = render(catalog)
-            if po_file.exists():
-                text = keep_header(text, po_file.read_text(encoding=catalog.charset or "utf-8"))
+            existing = po_file.read_text(encoding=catalog.charset or "utf-8") if po_file.exists() else None
+            text = keep_header(render(catalog), existing)
             text = text.encode(catalog.charset or "utf-8")
             if not po_file.exists() or po_file.read_bytes() != text:
                 tmp = po_file.with_suffix(".po.tmp")

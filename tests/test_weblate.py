@@ -11,8 +11,10 @@ The first run installs Weblate into build/weblate-venv (see TRANSLATING.md for t
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -29,13 +31,16 @@ pytestmark = pytest.mark.weblate
 
 GLOSSARY = Path(__file__).parent / "roots" / "weblate" / "glossary.tbx"
 OVER = "locale/en/LC_MESSAGES/over.po"
-# the author's changes to source/over.md
-OLD_SENTENCE = "Het handboek wordt samengesteld door de redactie Richtlijnen voor digitale systemen."
-NEW_SENTENCE = "Het handboek wordt geschreven door de redactie Richtlijnen voor digitale systemen."
+# the author's changes to source/over.md: one word in a paragraph, and a new paragraph after it
+REST = " De Nederlandse tekst is de brontekst; de Engelse editie is een vertaling daarvan."
+OLD_SENTENCE = "Het handboek wordt samengesteld door de redactie Richtlijnen voor digitale systemen." + REST
+NEW_SENTENCE = "Het handboek wordt geschreven door de redactie Richtlijnen voor digitale systemen." + REST
+OLD_EN = ("The handbook is compiled by the editorial team of the Guidelines for digital systems. The Dutch text "
+          "is the source text; the English edition is a translation of it.")
 ADDED = "Wie een fout vindt, meldt die bij de redactie."
 # the translator's work in Weblate
 ADDED_EN = "If you find a mistake, report it to the editorial team."
-CONFIRMED_EN = "The handbook is written by the editorial team of the Guidelines for digital systems."
+CONFIRMED_EN = OLD_EN.replace("compiled", "written")
 # header fields Weblate owns (TRANSLATING.md); every other header line stays as update_po wrote it
 WEBLATE_HEADER_FIELDS = ("PO-Revision-Date", "Last-Translator", "Language-Team", "X-Generator")
 
@@ -89,7 +94,10 @@ def weblate(repos, tmp_path_factory):
     work, upstream = repos
     started = time.monotonic()
     venv = ensure_venv().parent.parent
-    instance = Instance(venv, tmp_path_factory.mktemp("weblate-instance"))
+    # not under pytest's tmp folder: as root, PostgreSQL runs as the postgres user, who cannot enter it
+    data = Path(tempfile.mkdtemp(prefix="handbook-weblate-"))
+    data.chmod(0o755)
+    instance = Instance(venv, data)
     try:
         instance.start()
         components = weblate_project.configure(instance, f"file://{upstream}", "main", glossary=GLOSSARY)
@@ -98,6 +106,7 @@ def weblate(repos, tmp_path_factory):
         yield instance
     finally:
         instance.stop()
+        shutil.rmtree(data, ignore_errors=True)
 
 
 @pytest.fixture(scope="module")
@@ -137,8 +146,7 @@ def test_a_changed_dutch_sentence_reaches_weblate_as_fuzzy_with_the_previous_sou
     fuzzy, new = round_trip["fuzzy"], round_trip["new"]
     assert fuzzy["state"] == 10, fuzzy  # 10: needs editing (fuzzy)
     assert fuzzy["previous_source"] == OLD_SENTENCE
-    assert fuzzy["target"] == ["The handbook is compiled by the editorial team of the Guidelines for digital "
-                               "systems."]
+    assert fuzzy["target"] == [OLD_EN]
     assert new["state"] == 0 and new["target"] == [""], new
 
 
@@ -150,7 +158,7 @@ def test_weblate_commits_and_pushes_only_the_touched_entries(round_trip):
     assert sorted(touched) == sorted([
         "-#, fuzzy",
         f"-#| msgid \"{OLD_SENTENCE}\"",
-        '-msgstr "The handbook is compiled by the editorial team of the Guidelines for digital systems."',
+        f'-msgstr "{OLD_EN}"',
         f'+msgstr "{CONFIRMED_EN}"',
         '-msgstr ""',
         f'+msgstr "{ADDED_EN}"',

@@ -34,7 +34,8 @@ ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 SECRET_KEY = os.environ.get("WEBLATE_SECRET_KEY", "handbook-local-instance-only")
 OTP_WEBAUTHN_RP_ID = "127.0.0.1"
 OTP_WEBAUTHN_RP_NAME = "Weblate"
-OTP_WEBAUTHN_ALLOWED_ORIGINS = [SITE_URL]
+# webauthn (second factor) is not used on 127.0.0.1, but its check wants an https origin
+OTP_WEBAUTHN_ALLOWED_ORIGINS = [f"https://{SITE_DOMAIN}"]
 
 # No Redis, no workers: the cache in memory, every background task run at once in the request.
 CACHES = {

@@ -78,13 +78,16 @@ class Instance:
         for folder in (self.pg_data.parent, self.pg_socket):
             folder.mkdir(parents=True, exist_ok=True)
         if os.geteuid() == 0:
+            if subprocess.run(self._as_postgres("test", "-x", str(self.pg_socket)), check=False).returncode:
+                raise SystemExit(f"PostgreSQL runs as the postgres user, which cannot reach {self.data_dir}: "
+                                 "choose a data folder whose parent folders others may enter (chmod o+x).")
             shutil.chown(self.pg_socket, "postgres")
             self.pg_data.mkdir(exist_ok=True)
             shutil.chown(self.pg_data, "postgres")
         if not (self.pg_data / "PG_VERSION").exists():
             subprocess.run(self._as_postgres(postgres_bin("initdb"), "-D", str(self.pg_data), "-A", "trust",
                                              "-U", "postgres", "-E", "UTF8", "--no-sync"),
-                           check=True, capture_output=True, stdin=subprocess.DEVNULL)
+                           check=True, stdout=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
         # only a socket in our folder and 127.0.0.1; fsync off: this database is thrown away
         options = f"-k {self.pg_socket} -p {self.pg_port} -h {HOST} -c fsync=off"
         subprocess.run(self._as_postgres(postgres_bin("pg_ctl"), "-D", str(self.pg_data), "-l",

@@ -23,12 +23,11 @@ FILE_FORMAT = "po"
 # so a translation that drops or changes a role or its target is flagged like in `make check-po`.
 ROLE = r"\{[a-z:-]+\}`[^`<>]*`|\{[a-z:-]+\}`(?=[^`]*<)|<[^<>`]+>`"
 CHECK_FLAGS = f'md-text, safe-html, placeholders:r"{ROLE}"'
-# Weblate's "Customize gettext output": -1 is "no line wrapping", as update_po.py writes (babel, width 0).
-GETTEXT_WIDTH = -1
-
-
-def component_slug(path: str) -> str:
-    return path.replace("/", "-").lower()
+# The component's file format setting "Long lines wrapping" (the add-on "Customize gettext output" before
+# Weblate 5.14): 65535 is "Only wrap lines at newlines", as update_po.py writes (babel, width 0). (-1, "No line
+# wrapping", puts the whole header on one line.) Component discovery does
+# not copy it (5.14.3): a page added later needs it set once in its settings.
+GETTEXT_WIDTH = 65535
 
 
 def configure(weblate: Instance, repo: str, branch: str = "main", push: str | None = None,
@@ -37,16 +36,16 @@ def configure(weblate: Instance, repo: str, branch: str = "main", push: str | No
     weblate.api("POST", "/api/projects/", {"name": "Richtlijnen voor digitale systemen", "slug": PROJECT,
                                            "web": "https://example.org/handbook/"})
     weblate.manage("import_project", PROJECT, repo, branch, DISCOVERY, "--file-format", FILE_FORMAT,
-                   "--source-language", SOURCE_LANGUAGE, "--name-template", NAME_TEMPLATE)
+                   "--source-language", SOURCE_LANGUAGE, "--name-template", NAME_TEMPLATE,
+                   "--push-on-commit")
     components = [c for c in weblate.all_pages(f"/api/projects/{PROJECT}/components/") if not c["is_glossary"]]
     main = next(c for c in components if not c["repo"].startswith("weblate://"))
-    weblate.api("PATCH", f"/api/components/{PROJECT}/{main['slug']}/",
-                {"push": push or repo, "push_branch": "", "push_on_commit": True})
+    # import_project's --push-url is read but never applied (5.14.3): set it on the component that holds
+    # the clone; the others push through it (weblate:// links)
+    weblate.api("PATCH", f"/api/components/{PROJECT}/{main['slug']}/", {"push": push or repo})
     for component in components:
-        path = f"/api/components/{PROJECT}/{component['slug']}/"
-        weblate.api("PATCH", path, {"check_flags": CHECK_FLAGS})
-        weblate.api("POST", path + "addons/", {"name": "weblate.gettext.customize",
-                                              "configuration": {"width": GETTEXT_WIDTH}})
+        weblate.api("PATCH", f"/api/components/{PROJECT}/{component['slug']}/",
+                    {"check_flags": CHECK_FLAGS, "file_format_params": {"po_line_wrap": GETTEXT_WIDTH}})
     # new pages become components by themselves, with the same settings
     weblate.api("POST", f"/api/components/{PROJECT}/{main['slug']}/addons/", {
         "name": "weblate.discovery.discovery",
@@ -75,7 +74,14 @@ def import_glossary(weblate: Instance, path: Path, language: str = "en") -> dict
 
 
 def commit_and_push(weblate: Instance) -> None:
-    weblate.api("POST", f"/api/projects/{PROJECT}/repository/", {"operation": "push"})
+    """Commit what translators did and push it; an error when something is left behind."""
+    for operation in ("commit", "push"):
+        answer = weblate.api("POST", f"/api/projects/{PROJECT}/repository/", {"operation": operation})
+        if not answer.get("result"):
+            raise RuntimeError(f"Weblate's {operation} failed: {answer}")
+    status = weblate.api("GET", f"/api/projects/{PROJECT}/repository/")
+    if status.get("needs_commit") or status.get("needs_push"):
+        raise RuntimeError(f"Weblate did not commit and push everything: {status}")
 
 
 def pull(weblate: Instance) -> None:
