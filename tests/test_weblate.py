@@ -198,20 +198,21 @@ def test_the_glossary_is_imported(weblate):
     assert terms.get("handboek") == "handbook", terms
 
 
+# the first two break the same entry: the web address first, as md-link does not look at it
 @pytest.mark.parametrize(("component", "kept", "broken", "check"), [
-    ("over", "(https://creativecommons.org/licenses/by/4.0/deed.nl)",
-     "(https://creativecommons.org/licenses/by/4.0/deed.en)", "md-link"),
+    ("over", "(https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12)",
+     "(https://interoperable-europe.ec.europa.eu/collection/eupl/eupl-text-eupl-12-en)", "placeholders"),
+    ("over", "[Creative Commons Attribution 4.0 International (CC BY 4.0)]"
+     "(https://creativecommons.org/licenses/by/4.0/deed.nl)", "Creative Commons", "md-link"),
     ("index", "{doc}`relationship overview <richtlijnen/relaties>`", "relationship overview", "placeholders"),
 ])
 def test_weblate_flags_a_translation_that_breaks_a_link_or_a_role(round_trip, weblate, component, kept,
                                                                   broken, check):
-    """After the round trip (nothing is committed any more): a translation that changes a link target or drops
-    a role is flagged by Weblate's check; put right, the check is quiet again."""
+    """After the round trip (nothing is committed any more): a translation that drops a link, changes its
+    target or drops a role is flagged by Weblate's check."""
     unit = next(u for u in units(weblate, component).values() if kept in u["target"][0])
-    original = unit["target"][0]
     failing = f"/api/translations/{weblate_project.PROJECT}/{component}/en/units/?q=check:{check}"
-    assert not weblate.all_pages(failing)
-    weblate.api("PATCH", f"/api/units/{unit['id']}/", {"target": [original.replace(kept, broken)], "state": 20})
-    assert [u["id"] for u in weblate.all_pages(failing)] == [unit["id"]]
-    weblate.api("PATCH", f"/api/units/{unit['id']}/", {"target": [original], "state": 20})
-    assert not weblate.all_pages(failing)
+    assert unit["id"] not in [u["id"] for u in weblate.all_pages(failing)]
+    target = unit["target"][0].replace(kept, broken)
+    weblate.api("PATCH", f"/api/units/{unit['id']}/", {"target": [target], "state": 20})
+    assert unit["id"] in [u["id"] for u in weblate.all_pages(failing)]

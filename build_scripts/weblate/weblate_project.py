@@ -17,12 +17,12 @@ DISCOVERY = r"locale/(?P<language>(?!nl/)[^/.]*)/LC_MESSAGES/(?P<component>.*)\.
 NAME_TEMPLATE = "{{ component }}"
 SOURCE_LANGUAGE = "nl"
 FILE_FORMAT = "po"
-# md-text: Weblate's Markdown checks (a link whose target changed, lost or added; broken emphasis).
+# md-text: Weblate's Markdown checks (md-link: a link lost or added; md-syntax: emphasis). md-link does not
+# compare web addresses, so placeholders does: a link target "](...)" must come back exactly, as must a MyST
+# role ({doc}`target` copied unchanged; in {doc}`text <target>` the role and the target).
 # safe-html: a translation that brings in HTML the source does not have.
-# placeholders: a MyST role ({doc}`target` copied unchanged; {doc}`text <target>` keeps role and target),
-# so a translation that drops or changes a role or its target is flagged like in `make check-po`.
-ROLE = r"\{[a-z:-]+\}`[^`<>]*`|\{[a-z:-]+\}`(?=[^`]*<)|<[^<>`]+>`"
-CHECK_FLAGS = f'md-text, safe-html, placeholders:r"{ROLE}"'
+KEEP_EXACTLY = r"\]\([^()\s]+\)|\{[a-z:-]+\}`[^`<>]*`|\{[a-z:-]+\}`(?=[^`]*<)|<[^<>`]+>`"
+CHECK_FLAGS = f'md-text, safe-html, placeholders:r"{KEEP_EXACTLY}"'
 # The component's file format setting "Long lines wrapping" (the add-on "Customize gettext output" before
 # Weblate 5.14): 65535 is "Only wrap lines at newlines", as update_po.py writes (babel, width 0). (-1, "No line
 # wrapping", puts the whole header on one line.) Component discovery does
