@@ -1,12 +1,13 @@
 """Install the Debian packages the build and the tests need, when they are missing.
 
 As root the missing packages are installed with apt-get; otherwise the script names them and exits 1.
-Usage: python3 build_scripts/system_packages.py [--tests]
+Usage: python3 build_scripts/system_packages.py [--tests] [--weblate]
 """
 
 from __future__ import annotations
 
 import argparse
+import glob
 import os
 import shutil
 import subprocess
@@ -30,17 +31,35 @@ TESTS = {
     "/usr/bin/chromium": "chromium",
     "git": "git",
 }
+# what build_scripts/weblate/ needs: the headers Weblate's wheels are built against, and PostgreSQL
+WEBLATE = {
+    "/usr/include/lz4.h": "liblz4-dev",
+    "/usr/include/zstd.h": "libzstd-dev",
+    "/usr/include/xxhash.h": "libxxhash-dev",
+    "/usr/include/sys/acl.h": "libacl1-dev",
+    "pkg-config": "pkg-config",
+    "/usr/include/cairo/cairo.h": "libcairo2-dev",
+    "/usr/include/gobject-introspection-1.0/girepository.h": "libgirepository1.0-dev",
+    "/usr/lib/*/girepository-1.0/Rsvg-2.0.typelib": "gir1.2-rsvg-2.0",
+    "/usr/lib/*/girepository-1.0/PangoCairo-1.0.typelib": "gir1.2-pango-1.0",
+    "/usr/lib/postgresql/*/bin/initdb": "postgresql",
+    "git": "git",
+}
 
 
 def is_present(probe: str) -> bool:
-    return os.path.exists(probe) if probe.startswith("/") else shutil.which(probe) is not None
+    if probe.startswith("/"):
+        return bool(glob.glob(probe))
+    return shutil.which(probe) is not None
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tests", action="store_true", help="also the packages the tests need")
+    parser.add_argument("--weblate", action="store_true",
+                        help="only the packages build_scripts/weblate/ needs (build headers, PostgreSQL)")
     args = parser.parse_args()
-    wanted = dict(BUILD, **(TESTS if args.tests else {}))
+    wanted = WEBLATE if args.weblate else dict(BUILD, **(TESTS if args.tests else {}))
     missing = sorted({pkg for probe, pkg in wanted.items() if not is_present(probe)})
     if not missing:
         return 0

@@ -5,7 +5,9 @@
 - a removed one is kept at the end of the file as obsolete (``#~``): no translation is ever lost, and a
   sentence that comes back gets its translation back.
 Lines are not wrapped (also not the ``#| msgid`` lines), so a diff shows only real changes, and a second run
-changes nothing.
+changes nothing. The header of an existing catalogue keeps its values (Weblate owns some of its fields), its
+fields are in Weblate's order and the file ends as Weblate ends it, so a Weblate commit and this script do not
+undo each other.
 
 Usage: python build_scripts/update_po.py [--pot-only] [--language en]
 """
@@ -93,7 +95,38 @@ def render(catalog) -> str:
             entry = f"\nmsgid {normalize(message.id, width=0)}\nmsgstr"
             previous = f"#| msgid {normalize(message.previous_id[0], prefix='#| ', width=0)}"
             text = text.replace(entry, f"\n{previous}{entry}", 1)
-    return text
+    # one newline at the end, no empty line after the last entry: as Weblate (translate-toolkit) writes it
+    return text.rstrip("\n") + "\n"
+
+
+# The header fields in the order Weblate (translate-toolkit) writes them, so that neither tool moves a line
+# the other wrote; a field not listed keeps its place after these.
+HEADER_ORDER = ("Project-Id-Version", "Report-Msgid-Bugs-To", "POT-Creation-Date", "PO-Revision-Date",
+                "Last-Translator", "Language-Team", "Language", "MIME-Version", "Content-Type",
+                "Content-Transfer-Encoding", "Plural-Forms", "X-Generator")
+
+
+def ordered_header(header: str) -> str:
+    """The header entry with its field lines ('"Name: value\\n"') in HEADER_ORDER."""
+    lines = header.split("\n")
+    fields = [i for i, line in enumerate(lines) if line.startswith('"') and ": " in line]
+    rank = {name: n for n, name in enumerate(HEADER_ORDER)}
+    ordered = sorted((lines[i] for i in fields), key=lambda line: rank.get(line[1:].split(":")[0], len(rank)))
+    for i, line in zip(fields, ordered):
+        lines[i] = line
+    return "\n".join(lines)
+
+
+def keep_header(text: str, existing: str | None) -> str:
+    """``text`` with the header entry of the ``existing`` file (if any), its fields in Weblate's order. The
+    header is written when a catalogue is created; after that its values belong to the translators' tools
+    (Weblate writes PO-Revision-Date, Last-Translator, Language-Team and X-Generator), so an update never
+    rewrites them."""
+    header, _, body = text.partition("\n\n")
+    old_header = (existing or "").partition("\n\n")[0]
+    if '\nmsgid ""\n' in f"\n{old_header}":
+        header = old_header
+    return f"{ordered_header(header)}\n\n{body}"
 
 
 def update(languages: list[str], pot_dir: Path = POT_DIR, locale_dir: Path = ROOT / "locale") -> None:
@@ -117,7 +150,9 @@ def update(languages: list[str], pot_dir: Path = POT_DIR, locale_dir: Path = ROO
                 catalog.fuzzy = False
                 catalog.header_comment = HEADER.format(page=relative.with_suffix("").as_posix())
                 po_file.parent.mkdir(parents=True, exist_ok=True)
-            text = render(catalog).encode(catalog.charset or "utf-8")
+            existing = po_file.read_text(encoding=catalog.charset or "utf-8") if po_file.exists() else None
+            text = keep_header(render(catalog), existing)
+            text = text.encode(catalog.charset or "utf-8")
             if not po_file.exists() or po_file.read_bytes() != text:
                 tmp = po_file.with_suffix(".po.tmp")
                 tmp.write_bytes(text)
