@@ -68,7 +68,7 @@ def _translate_furo_navigation(context: dict) -> None:
     """The accessible name of each fold-out switch in the sidebar, in the edition's language.
 
     A replacement in HTML, kept because nothing else reaches this text: furo 2025.12.19 writes
-    ``aria-label="Toggle navigation of <title>"`` in Python (``furo.navigation.get_navigation_tree``, with
+    ``aria-label="Toggle navigation of <title>"`` in Python (furo's navigation module, with
     BeautifulSoup), in English, into the finished HTML string it hands the template as
     ``furo_navigation_tree``. No template block, node or configuration value of furo or Sphinx sets that
     label; the only other way in would be to patch furo's private function. The navigation comes from furo,
