@@ -18,7 +18,8 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from conftest import copy_project, run_build
-from test_browser import AXE_SCRIPT, MODES, SiteHandler, launch
+from browser_support import SiteHandler, launch
+from test_browser import AXE_SCRIPT, MODES
 
 pytestmark = pytest.mark.browser
 REPOSITORY = "https://github.com/example/handboek"
