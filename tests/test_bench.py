@@ -19,6 +19,7 @@ sys.path.insert(0, str(ROOT / "build_scripts"))
 import bench  # noqa: E402
 
 QUICK_SCENARIOS = {"cold-html", "noop-html", "edit-en-msgstr", "edit-en-only", "edit-nl-para", "edit-relation",
+                   "edit-registry",
                    "edit-en-warm"}
 SPREAD = ("median", "min", "max")
 

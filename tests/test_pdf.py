@@ -150,9 +150,10 @@ def test_instruments_appendix_lists_every_instrument(edition):
     language, _pdf, reader, text = edition
     title = {"nl": "Instrumenten", "en": "Instruments"}[language]
     appendix = text[text.index(f"{'Bijlage' if language == 'nl' else 'Appendix'} B: {title}"):]
-    flat = appendix.replace(" ", "").replace("\n", "")
+    # a name may break at its own hyphen in the narrow column; the text extraction then drops the hyphen
+    flat = appendix.replace(" ", "").replace("\n", "").replace("-", "")
     for card in sources.instruments():
-        assert card.shown(language, "title").replace(" ", "") in flat, card.id
+        assert card.shown(language, "title").replace(" ", "").replace("-", "") in flat, card.id
     # every link is printed in full somewhere in the book (on the cards; in the table it may break at a hyphen)
     whole = text.replace(" ", "").replace("\n", "")
     assert [card.link for card in sources.instruments() if card.link and card.link not in whole] == []

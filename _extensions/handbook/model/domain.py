@@ -133,6 +133,8 @@ class HandbookDomain(Domain):
         shown["named"].update(named)
 
     def pages_showing(self, entries: list[dict]) -> set[str]:
+        if not entries:
+            return set()
         guidelines = {slug for entry in entries for slug in entry.get("guidelines", [])}
         return {docname for docname, shown in self.data["instrument_pages"].items()
                 if shown["all"] or shown["guidelines"] & guidelines}
