@@ -162,11 +162,16 @@ def _add_style(app: Sphinx) -> None:
         app.add_latex_package("handbook")
 
 
-def _copy_style(app: Sphinx, exception) -> None:
+def copy_style(app: Sphinx, exception, style: Path) -> None:
+    """Put a LaTeX package of the handbook beside the .tex file (only when it changed: latexmk watches it)."""
     if exception is None and app.builder.format == "latex":
-        target = Path(app.outdir) / STYLE.name
-        if not target.exists() or target.read_bytes() != STYLE.read_bytes():
-            target.write_bytes(STYLE.read_bytes())
+        target = Path(app.outdir) / style.name
+        if not target.exists() or target.read_bytes() != style.read_bytes():
+            target.write_bytes(style.read_bytes())
+
+
+def _copy_style(app: Sphinx, exception) -> None:
+    copy_style(app, exception, STYLE)
 
 
 def setup(app: Sphinx) -> None:

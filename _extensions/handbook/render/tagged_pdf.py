@@ -17,6 +17,8 @@ from sphinx.config import Config
 from sphinx.ext.graphviz import graphviz
 from sphinx.util.texescape import escape
 
+from .latex import copy_style
+
 STYLE = Path(__file__).parent / "handbooktagging.sty"
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -52,10 +54,7 @@ def _figures_with_alt(app: Sphinx, doctree: nodes.document, docname: str) -> Non
 
 
 def _copy_style(app: Sphinx, exception) -> None:
-    if exception is None and app.builder.format == "latex":
-        target = Path(app.outdir) / STYLE.name
-        if not target.exists() or target.read_bytes() != STYLE.read_bytes():
-            target.write_bytes(STYLE.read_bytes())
+    copy_style(app, exception, STYLE)
 
 
 def setup(app: Sphinx) -> None:
