@@ -1,18 +1,21 @@
 """Build the publication: the HTML site and the PDF handbook of every edition, into one folder that can
 be put on any static web host::
 
-    build/site/index.html            language choice (browser language, Dutch by default; links without JS)
-    build/site/nl/  build/site/en/   the two editions
+    build/site/index.html            language choice (browser language, the source language by default;
+                                     links without JS)
+    build/site/nl/  build/site/en/   one folder per edition (source/_data/editions.toml)
     build/site/downloads/*.pdf       one handbook per language
 
-Editions build in parallel, each with its own doctrees and environment under build/cache/<lang>/, so
-they never leak into each other and rebuild incrementally. Everything is assembled in a staging folder that
+Editions build in parallel, each in its own process with its own doctrees and environment under
+build/cache/<lang>/, so they never leak into each other and rebuild incrementally; at most as many at once
+as the machine has cores. Everything is assembled in a staging folder that
 replaces build/site only when every step succeeded: a failed build leaves the last good site in place.
 Before any edition is built, the translation gate (build_scripts/check_po.py) checks every catalogue: a
 syntax error, a translation that changes the markup of its source, or one that misses a glossary term stops
 the build, naming the catalogue, the line, the msgid and what is wrong.
 
 Usage: python build_scripts/build.py [--formats html,pdf] [--languages nl,en] [--out build/site]
+       (--languages: a subset of the editions; default all; make LANGUAGES=nl,en passes it)
 """
 
 from __future__ import annotations
@@ -30,11 +33,10 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import check_po
+import editions as edition_list
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "_extensions"))
-LANGUAGES = ("nl", "en")
-SITE_ROOT_FILES = Path(__file__).parent / "site_root"
 
 
 class StepFailed(Exception):
@@ -95,7 +97,7 @@ def build_edition(language: str, formats: set[str], cache: Path) -> dict:
 
 
 def assemble(staging: Path, previous: Path, formats: set[str], languages: list[str], results: dict,
-             cache: Path) -> None:
+             cache: Path, editions: dict[str, dict]) -> None:
     staging.mkdir(parents=True)
     downloads = staging / "downloads"
     downloads.mkdir()
@@ -110,12 +112,18 @@ def assemble(staging: Path, previous: Path, formats: set[str], languages: list[s
     if "pdf" not in formats and (previous / "downloads").is_dir():
         for pdf in (previous / "downloads").glob("*.pdf"):
             shutil.copy2(pdf, downloads / pdf.name)
-    for extra in (previous / lang for lang in LANGUAGES if lang not in languages):
-        if extra.is_dir():
+    for extra in (previous / lang for lang in editions if lang not in languages):
+        if extra.is_dir():  # an edition not built this time: its last good build stays published
             shutil.copytree(extra, staging / extra.name)
-    for item in SITE_ROOT_FILES.iterdir():
-        shutil.copy2(item, staging / item.name)
+    write_root_pages(staging, editions)
     write_security_txt(staging)
+
+
+def write_root_pages(site: Path, editions: dict[str, dict]) -> None:
+    from handbook.site.site_root import root_pages  # noqa: PLC0415 (after sys.path is set)
+
+    for name, html in root_pages(editions).items():
+        (site / name).write_text(html, encoding="utf-8")
 
 
 def write_security_txt(site: Path) -> None:
@@ -158,23 +166,38 @@ def source_date_epoch() -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--formats", default="html,pdf", help="comma-separated: html, pdf")
-    parser.add_argument("--languages", default=",".join(LANGUAGES), help="comma-separated: nl, en")
+    parser.add_argument("--languages", help="comma-separated edition codes (default: every edition)")
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "site", help="the published folder")
     parser.add_argument("--cache", type=Path, default=ROOT / "build" / "cache",
                         help="doctrees and intermediate output, per language")
     args = parser.parse_args(argv)
+    try:
+        editions = edition_list.load()
+    except edition_list.EditionsError as exc:
+        print(f"BUILD FAILED\n{exc}", file=sys.stderr)
+        return 1
     formats = set(args.formats.split(","))
-    languages = args.languages.split(",")
-    if not formats <= {"html", "pdf"} or not set(languages) <= set(LANGUAGES):
-        parser.error("unknown format or language")
+    languages = [code.strip() for code in args.languages.split(",")] if args.languages else list(editions)
+    if not formats <= {"html", "pdf"}:
+        parser.error(f"unknown format in {args.formats!r}: use html, pdf or html,pdf")
+    if unknown := [code for code in languages if code not in editions]:
+        parser.error(f"no edition {', '.join(unknown)} in {edition_list.EDITIONS_FILE.relative_to(ROOT)} "
+                     f"(editions: {', '.join(editions)}); add one with make add-language CODE=xx NAME=Name")
     os.environ["SOURCE_DATE_EPOCH"] = source_date_epoch()
+    if "pdf" in formats:
+        from handbook.render.latex_language import hyphenation_note  # noqa: PLC0415 (after sys.path is set)
+
+        for code in languages:
+            if note := hyphenation_note(code, editions[code]):
+                print(f"note: {note}")
 
     site = args.out.resolve()
     staging = site.with_name(site.name + ".staging")
     started = time.monotonic()
     try:
         translation_gate()
-        with ThreadPoolExecutor(max_workers=len(languages)) as pool:
+        # a thread per edition waits on that edition's own Sphinx and LaTeX processes
+        with ThreadPoolExecutor(max_workers=min(len(languages), os.cpu_count() or 1)) as pool:
             futures = {lang: pool.submit(build_edition, lang, formats, args.cache.resolve()) for lang in languages}
             results = {}
             errors = []
@@ -187,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
                 raise StepFailed("\n".join(errors))
         if staging.exists():
             shutil.rmtree(staging)
-        assemble(staging, site, formats, languages, results, args.cache.resolve())
+        assemble(staging, site, formats, languages, results, args.cache.resolve(), editions)
         swap(staging, site)
     except StepFailed as exc:
         print(f"\nBUILD FAILED\n{exc}\nThe previous site in {site} is unchanged.", file=sys.stderr)

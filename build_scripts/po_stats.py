@@ -11,6 +11,9 @@ Usage:
     python build_scripts/po_stats.py --require 100    # exit 1 unless at least 100% is translated (CI)
     python build_scripts/po_stats.py --language en --locale-dir locale
 
+Without --language: every translated edition (source/_data/editions.toml) that has catalogues, one table
+each; JSON then holds {"editions": [...]} when there is more than one.
+
 Exit code: 0; 1 when ``--require`` is not met; 2 when a catalogue cannot be read.
 """
 
@@ -25,6 +28,8 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import polib
+
+import editions
 
 ROOT = Path(__file__).resolve().parent.parent
 WORD = re.compile(r"\w+(?:['’-]\w+)*")
@@ -102,35 +107,46 @@ def table(documents: list[Progress], total: Progress) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--language", default="en", help="the catalogue language (default: en)")
+    parser.add_argument("--language", action="append", help="a catalogue language (default: every translated edition)")
     parser.add_argument("--locale-dir", type=Path, default=ROOT / "locale", help="default: locale/")
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     parser.add_argument("--require", type=float, metavar="PERCENT",
-                        help="exit 1 when less than PERCENT of all messages is translated")
+                        help="exit 1 when less than PERCENT of all messages of a language is translated")
     args = parser.parse_args(argv)
 
-    catalogue_dir = args.locale_dir / args.language / "LC_MESSAGES"
-    if not catalogue_dir.is_dir():
-        print(f"{catalogue_dir}: no such folder; run 'make update-po' or pass --locale-dir/--language.",
-              file=sys.stderr)
+    languages = args.language or [code for code in editions.translated()
+                                  if (args.locale_dir / code / "LC_MESSAGES").is_dir()]
+    if not languages:
+        print(f"{args.locale_dir}: no catalogues of a translated edition; run 'make update-po'.", file=sys.stderr)
         return 2
-    try:
-        documents, total = collect(catalogue_dir)
-    except (OSError, ValueError) as exc:  # polib raises OSError/ValueError on a broken file
-        print(f"cannot read a catalogue: {exc}\nRun 'make check-po' to find the broken entry.", file=sys.stderr)
-        return 2
+    results = []
+    for language in languages:
+        catalogue_dir = args.locale_dir / language / "LC_MESSAGES"
+        if not catalogue_dir.is_dir():
+            print(f"{catalogue_dir}: no such folder; run 'make update-po' or pass --locale-dir/--language.",
+                  file=sys.stderr)
+            return 2
+        try:
+            results.append((language, *collect(catalogue_dir)))
+        except (OSError, ValueError) as exc:  # polib raises OSError/ValueError on a broken file
+            print(f"cannot read a catalogue: {exc}\nRun 'make check-po' to find the broken entry.", file=sys.stderr)
+            return 2
 
     if args.json:
-        print(json.dumps({"language": args.language, "documents": [p.as_dict() for p in documents],
-                          "total": total.as_dict()}, indent=2, ensure_ascii=False))
+        reports = [{"language": language, "documents": [p.as_dict() for p in documents], "total": total.as_dict()}
+                   for language, documents, total in results]
+        print(json.dumps(reports[0] if len(reports) == 1 else {"editions": reports}, indent=2, ensure_ascii=False))
     else:
-        print(table(documents, total))
-    if args.require is not None and total.translated * 100 < args.require * total.messages:
-        print(f"\n{total.percent:.1f}% of the '{args.language}' messages is translated; {args.require:g}% is "
-              f"required. {total.fuzzy} fuzzy and {total.untranslated} untranslated message(s), "
-              f"{total.words_left} Dutch words, are left.", file=sys.stderr)
-        return 1
-    return 0
+        print("\n\n".join((f"{language}\n" if len(results) > 1 else "") + table(documents, total)
+                          for language, documents, total in results))
+    status = 0
+    for language, _documents, total in results:
+        if args.require is not None and total.translated * 100 < args.require * total.messages:
+            print(f"\n{total.percent:.1f}% of the '{language}' messages is translated; {args.require:g}% is "
+                  f"required. {total.fuzzy} fuzzy and {total.untranslated} untranslated message(s), "
+                  f"{total.words_left} Dutch words, are left.", file=sys.stderr)
+            status = 1
+    return status
 
 
 if __name__ == "__main__":

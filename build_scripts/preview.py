@@ -22,6 +22,7 @@ from sphinx_autobuild.utils import show_command, show_message
 from sphinx_worker import SphinxWorker
 
 import check_po
+import editions
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -84,7 +85,7 @@ def autobuild_arguments(language: str, port: int) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--language", choices=("nl", "en"), default="nl")
+    parser.add_argument("--language", choices=editions.codes(), default=editions.source_language())
     parser.add_argument("--port", type=int, default=8000)
     args = parser.parse_args(argv)
     autobuild.Builder = WarmBuilder  # sphinx-autobuild builds through this class (pinned version, tested)

@@ -1,4 +1,4 @@
-"""Extract the messages of the Dutch source and update the English catalogues.
+"""Extract the messages of the Dutch source and update the catalogues of every translated edition.
 
 - a new Dutch message arrives as an empty entry;
 - a changed one keeps its old translation, marked fuzzy, with the previous Dutch text (``#| msgid``);
@@ -9,7 +9,8 @@ changes nothing. The header of an existing catalogue keeps its values (Weblate o
 fields are in Weblate's order and the file ends as Weblate ends it, so a Weblate commit and this script do not
 undo each other.
 
-Usage: python build_scripts/update_po.py [--pot-only] [--language en]
+Usage: python build_scripts/update_po.py [--pot-only] [--language en] (default: every edition but the source,
+from source/_data/editions.toml)
 """
 
 from __future__ import annotations
@@ -19,10 +20,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import editions
+
 ROOT = Path(__file__).resolve().parent.parent
 POT_DIR = ROOT / "build" / "gettext"
 HEADER = """\
-# English translation of the page "{page}" of the handbook Richtlijnen voor digitale systemen.
+# {language} translation of the page "{page}" of the handbook Richtlijnen voor digitale systemen.
 # Edit only the msgstr lines; keep the markup of the msgid (see TRANSLATING.md)."""
 DOCTREES = ROOT / "build" / "cache" / "gettext" / "doctrees"
 
@@ -129,6 +132,16 @@ def keep_header(text: str, existing: str | None) -> str:
     return f"{ordered_header(header)}\n\n{body}"
 
 
+def language_name(language: str) -> str:
+    """The language's English name for the header comment ("English", "Western Frisian")."""
+    from babel import Locale, UnknownLocaleError  # noqa: PLC0415
+
+    try:
+        return Locale.parse(language).get_display_name("en") or language
+    except (ValueError, UnknownLocaleError):
+        return language
+
+
 def update(languages: list[str], pot_dir: Path = POT_DIR, locale_dir: Path = ROOT / "locale") -> None:
     from babel.messages.pofile import read_po  # noqa: PLC0415 (only needed here)
 
@@ -148,7 +161,8 @@ def update(languages: list[str], pot_dir: Path = POT_DIR, locale_dir: Path = ROO
                 catalog = template
                 catalog.locale = language
                 catalog.fuzzy = False
-                catalog.header_comment = HEADER.format(page=relative.with_suffix("").as_posix())
+                catalog.header_comment = HEADER.format(language=language_name(language),
+                                                       page=relative.with_suffix("").as_posix())
                 po_file.parent.mkdir(parents=True, exist_ok=True)
             existing = po_file.read_text(encoding=catalog.charset or "utf-8") if po_file.exists() else None
             text = keep_header(render(catalog), existing)
@@ -163,7 +177,8 @@ def update(languages: list[str], pot_dir: Path = POT_DIR, locale_dir: Path = ROO
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pot-only", action="store_true", help="only extract build/gettext/*.pot")
-    parser.add_argument("--language", action="append", help="catalogue language (default: en)")
+    parser.add_argument("--language", action="append",
+                        help="catalogue language (default: every translated edition)")
     args = parser.parse_args()
     try:
         extract()
@@ -171,7 +186,7 @@ def main() -> int:
         print("Extraction failed; the catalogues were not touched.", file=sys.stderr)
         return 1
     if not args.pot_only:
-        update(args.language or ["en"])
+        update(args.language or editions.translated())
     return 0
 
 

@@ -19,26 +19,10 @@ root_doc = "index"
 exclude_patterns = ["_build"]
 templates_path = ["_templates"]
 
-handbook_editions = {
-    "nl": {
-        "project": "Richtlijnen voor digitale systemen",
-        "subtitle": "Handboek voor de digitale overheid",
-        "language_name": "Nederlands",
-        "pdf_basename": "richtlijnen-digitale-systemen",
-        "pdf_language_tag": "nl-NL",
-        "release_name": "Versie",
-        "keywords": "digitale overheid, richtlijnen, inkoop, toegankelijkheid, open source",
-    },
-    "en": {
-        "project": "Guidelines for digital systems",
-        "subtitle": "A handbook for digital government",
-        "language_name": "English",
-        "pdf_basename": "guidelines-digital-systems",
-        "pdf_language_tag": "en-GB",
-        "release_name": "Version",
-        "keywords": "digital government, guidelines, procurement, accessibility, open source",
-    },
-}
+# The editions, one per language (the first is the source language): source/_data/editions.toml, the one list
+# that the build scripts read too. `make add-language CODE=xx NAME=Name` adds one.
+handbook_editions = tomllib.loads((ROOT / "source" / "_data" / "editions.toml").read_text(encoding="utf-8"))
+handbook_source_language = next(iter(handbook_editions))
 
 # Publisher and contact points: the statement pages (accessibility, privacy, vulnerabilities), security.txt.
 handbook_contact = {

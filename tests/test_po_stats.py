@@ -124,7 +124,7 @@ def test_missing_language_is_an_error(locale):
 
 
 def test_real_catalogues():
-    result = run_stats("--json")
+    result = run_stats("--json", "--language", "en")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     pages = {d["document"] for d in data["documents"]}

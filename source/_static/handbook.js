@@ -119,8 +119,22 @@
     });
   }
 
+  // The language menu (three or more editions): Escape closes it and returns focus to its button, as
+  // a menu button does; so does a click elsewhere.
+  function languageMenus() {
+    document.querySelectorAll("details.language-menu").forEach(function (menu) {
+      menu.addEventListener("keydown", function (event) {
+        if (event.key === "Escape" && menu.open) { menu.open = false; menu.querySelector("summary").focus(); }
+      });
+      document.addEventListener("click", function (event) {
+        if (menu.open && !menu.contains(event.target)) menu.open = false;
+      });
+    });
+  }
+
   function ready() {
     announceSearchSummary();
+    languageMenus();
     keyboardDrawer("__navigation", ".sidebar-drawer");
     keyboardDrawer("__toc", ".toc-drawer");
     scrollRegions();

@@ -15,12 +15,14 @@ from pathlib import Path
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.locale import _ as sphinx_
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.texescape import escape
 
 from ..model.domain import HandbookDomain
 from ..model.guidelines import is_guideline
 from ..i18n import _
+from .latex_language import provided_captions
 from .nodes import instrument_cards
 
 STYLE = Path(__file__).parent / "handbook.sty"
@@ -123,6 +125,7 @@ def _latex_front_matter(app: Sphinx) -> None:
     }
     app.builder.context["maketitle"] = MAKETITLE % values
     app.builder.context["preamble"] += PREAMBLE % values
+    app.builder.context["preamble"] += provided_captions(config.language, edition, escape(str(sphinx_("Contents"))))
 
 
 PREAMBLE = r"""

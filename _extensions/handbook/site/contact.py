@@ -21,6 +21,8 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ConfigError
 
+from .editions import published
+
 REQUIRED = ("publisher", "email", "vulnerability_report")
 SECURITY_TXT_VALIDITY = datetime.timedelta(days=180)  # RFC 9116: Expires less than a year ahead
 
@@ -99,7 +101,7 @@ def security_txt(config: Config, build_time: datetime.datetime) -> str:
         "mailto:" + contact["email"].removeprefix("mailto:"), contact["vulnerability_report"])]
     expires = (build_time + SECURITY_TXT_VALIDITY).astimezone(datetime.timezone.utc)
     lines.append(f"Expires: {expires.strftime('%Y-%m-%dT%H:%M:%SZ')}")
-    lines.append(f"Preferred-Languages: {', '.join(config.handbook_editions)}")
+    lines.append(f"Preferred-Languages: {', '.join(published(config))}")
     if config.html_baseurl:
         base = config.html_baseurl.rstrip("/") + "/"
         origin = urlsplit(base)

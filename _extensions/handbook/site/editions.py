@@ -1,16 +1,24 @@
-"""The two editions: per-language settings (applied at ``config-inited``, because ``conf.py`` runs before
-``-D language=..`` is known) and, on every HTML page, the switch to the same page in the other language,
-``hreflang`` alternates and the link to the PDF of the page's language.
+"""The editions (``handbook_editions``, read from source/_data/editions.toml): per-language settings
+(applied at ``config-inited``, because ``conf.py`` runs before ``-D language=..`` is known) and, on every
+HTML page, the switch to the same page in the other editions, ``hreflang`` alternates and the link to the
+PDF of the page's language.
 
 The published folder holds one edition per language next to each other and the PDFs in ``downloads/``::
 
-    site/nl/<page>.html   site/en/<page>.html   site/downloads/<pdf>
+    site/nl/<page>.html   site/en/<page>.html   site/fy/<page>.html   site/downloads/<pdf>
+
+An edition marked ``draft`` is built and reachable from the switch (marked as a draft), but search engines
+are kept away: no ``hreflang`` or sitemap entry points to it, and its pages say ``noindex``. An edition whose
+catalogues are not fully translated shows its percentage in the switch.
 """
 
 from __future__ import annotations
 
+import math
 import re
+from pathlib import Path
 
+from babel.messages.pofile import read_po
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
@@ -18,6 +26,7 @@ from sphinx.errors import ConfigError
 from sphinx.locale import _ as sphinx_
 from sphinx.util.docutils import SphinxDirective
 
+from ..render.latex_language import babel_package
 from .addresses import site_root_from, to_site_root
 
 
@@ -27,6 +36,39 @@ REQUIRED = ("project", "subtitle", "language_name", "pdf_basename", "pdf_languag
 def pdf_filename(config: Config, language: str) -> str:
     edition = config.handbook_editions[language]
     return f"{edition['pdf_basename']}-{config.release}-{language}.pdf"
+
+
+def published(config: Config) -> list[str]:
+    """The editions search engines are told about (hreflang, x-default, sitemaps): all but the drafts."""
+    return [code for code, edition in config.handbook_editions.items() if not edition.get("draft")]
+
+
+def translation_percent(locale_dirs: list[Path], language: str) -> int:
+    """Whole percent of the edition's messages that are translated (not fuzzy), rounded down, as
+    ``make stats`` counts them (every catalogue in ``<locale_dir>/<language>/LC_MESSAGES``)."""
+    messages = translated = 0
+    for locale_dir in locale_dirs:
+        for po in sorted((locale_dir / language / "LC_MESSAGES").rglob("*.po")):
+            with po.open("rb") as source:
+                for message in read_po(source, locale=None):
+                    if message.id:
+                        messages += 1
+                        translated += bool(message.string) and not message.fuzzy
+    return math.floor(100 * translated / messages) if messages else 0
+
+
+def _measure_progress(app: Sphinx, config: Config) -> None:
+    """The translation percentage of every translated edition that is not complete. A config value with
+    rebuild "html": when a percentage changes, every page (whose language switch shows it) is written again."""
+    source = config.handbook_source_language
+    locale_dirs = [Path(app.srcdir, directory) for directory in config.locale_dirs]
+    progress = {}
+    for code in config.handbook_editions:
+        if code != source:
+            percent = translation_percent(locale_dirs, code)
+            if percent < 100:
+                progress[code] = percent
+    config.handbook_edition_progress = progress
 
 
 def _apply_edition(app: Sphinx, config: Config) -> None:
@@ -46,9 +88,7 @@ def _apply_edition(app: Sphinx, config: Config) -> None:
     config.latex_documents = [(config.handbook_latex_root, texname, edition["project"], config.author, "manual")]
     config.latex_elements = {
         **config.latex_elements,
-        # babel, not polyglossia: with polyglossia the Dutch "ij" becomes one glyph and the PDF text
-        # can no longer be searched for words like "bij".
-        "babel": r"\usepackage{babel}",
+        "babel": babel_package(config.language, edition),  # babel, not polyglossia: see latex_language
         "polyglossia": "",
         "releasename": edition.get("release_name", "Release"),
         "preamble": config.latex_elements.get("preamble", "") + "\n" + (
@@ -92,8 +132,12 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, 
             "href": f"{relative_root}{language}/{pagename}.html",
             "absolute": f"{base}{language}/{pagename}.html",
             "current": language == config.language,
+            "draft": bool(edition.get("draft")),
+            "published": not edition.get("draft"),
+            "progress": config.handbook_edition_progress.get(language),
         })
     context["handbook_alternates"] = alternates
+    context["handbook_current_edition"] = next(alt for alt in alternates if alt["current"])
     context["handbook_default_language"] = next(iter(config.handbook_editions))
     context["handbook_pdf"] = f"{relative_root}downloads/{pdf_filename(config, config.language)}"
     context["handbook_pdf_name"] = pdf_filename(config, config.language)
@@ -127,8 +171,10 @@ def setup(app: Sphinx) -> None:
     app.add_directive("pdf-downloads", PdfDownloadsDirective)
     app.connect("doctree-resolved", _resolve_downloads)
     app.add_config_value("handbook_editions", {}, "env", dict)
+    app.add_config_value("handbook_edition_progress", {}, "html", dict)  # measured, not set in conf.py
     # the document whose toctree makes the chapters of the PDF
     app.add_config_value("handbook_latex_root", "index", "env", str)
     # priority 800: after other extensions filled their defaults, before builders read the config
     app.connect("config-inited", _apply_edition, priority=800)
+    app.connect("config-inited", _measure_progress, priority=810)
     app.connect("html-page-context", _page_context, priority=600)  # after furo's (500)

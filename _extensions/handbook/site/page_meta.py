@@ -28,6 +28,7 @@ from sphinx.application import Sphinx
 from sphinx.locale import _ as sphinx_
 
 from .addresses import page_address, site_base
+from .editions import published
 from ..i18n.translation_notice import translation_notice
 
 MAX_DESCRIPTION = 200
@@ -90,7 +91,8 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, 
         ("og:locale", og_locale(editions[config.language]["pdf_language_tag"])),
     ]
     properties += [("og:locale:alternate", og_locale(edition["pdf_language_tag"]))
-                   for language, edition in editions.items() if language != config.language]
+                   for language, edition in editions.items()
+                   if language != config.language and language in published(config)]
     if description:
         properties.append(("og:description", description))
     if url:

@@ -1,5 +1,6 @@
 """``sitemap.xml`` of an edition: every page of the edition, each with its ``hreflang`` alternates in all
-editions (and ``x-default``, the first edition), as search engines want them for translated sites.
+published editions (and ``x-default``, the first edition), as search engines want them for translated
+sites. A draft edition writes no sitemap and is no alternate in the others' (``editions.published``).
 
 Each edition writes its own ``<edition>/sitemap.xml`` (a sitemap may only list addresses in its own folder
 and below; the alternates may point anywhere). The sitemap protocol wants absolute addresses: with
@@ -27,6 +28,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 
 from .addresses import page_address, site_base
+from .editions import published
 
 logger = logging.getLogger(__name__)
 
@@ -41,7 +43,7 @@ def sitemap_pages(app: Sphinx) -> list[str]:
 
 def build_sitemap(app: Sphinx) -> ET.ElementTree:
     config = app.config
-    languages = list(config.handbook_editions)
+    languages = published(config)
     ET.register_namespace("", SITEMAP_NS)
     ET.register_namespace("xhtml", XHTML_NS)
     urlset = ET.Element(f"{{{SITEMAP_NS}}}urlset")
@@ -58,6 +60,9 @@ def build_sitemap(app: Sphinx) -> ET.ElementTree:
 
 def _write_sitemap(app: Sphinx, exception: Exception | None) -> None:
     if exception is not None or app.builder.name not in ("html", "dirhtml"):
+        return
+    if app.config.language not in published(app.config):
+        (app.outdir / "sitemap.xml").unlink(missing_ok=True)  # a draft is not announced to search engines
         return
     if site_base(app.config) is None:
         logger.info("sitemap.xml: html_baseurl is not set, so the sitemap holds paths from the host's root "
