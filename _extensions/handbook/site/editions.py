@@ -24,6 +24,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ConfigError
 from sphinx.locale import _ as sphinx_
+from sphinx.locale import get_translator
 from sphinx.util.docutils import SphinxDirective
 
 from ..render.latex_language import babel_package
@@ -120,6 +121,21 @@ def _translate_furo_navigation(context: dict) -> None:
             lambda m: 'aria-label="%s"' % sphinx_("Toggle navigation of {title}").format(title=m.group(1)), tree)
 
 
+SEARCH_SUMMARY = ("Search finished, found one page matching the search query.",
+                  "Search finished, found ${resultCount} pages matching the search query.")
+
+
+def _search_summary() -> dict | None:
+    """The search page's result count from the edition's interface catalogue, for search.html to hand to
+    Sphinx's script (its own catalogue of a language may leave the text empty, or not exist). Here and not
+    in the template: Sphinx's gettext builder fails on a plural message in a template (a tuple it cannot
+    escape)."""
+    one, many = SEARCH_SUMMARY
+    translator = get_translator()  # Sphinx's interface catalogue, with the project's locale/<language>/sphinx.po
+    forms = [translator.ngettext(one, many, 1), translator.ngettext(one, many, 2)]
+    return {one: forms} if forms[0] != one else None
+
+
 def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     config = app.config
     _translate_furo_navigation(context)
@@ -139,6 +155,8 @@ def _page_context(app: Sphinx, pagename: str, templatename: str, context: dict, 
     context["handbook_alternates"] = alternates
     context["handbook_current_edition"] = next(alt for alt in alternates if alt["current"])
     context["handbook_default_language"] = next(iter(config.handbook_editions))
+    if pagename == "search":
+        context["handbook_search_summary"] = _search_summary()
     context["handbook_pdf"] = f"{relative_root}downloads/{pdf_filename(config, config.language)}"
     context["handbook_pdf_name"] = pdf_filename(config, config.language)
 
