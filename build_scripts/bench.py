@@ -32,6 +32,7 @@ after one msgstr edit) and lists what costs the time.
 
 Usage: python build_scripts/bench.py [--runs 5] [--scale N [--scale-runs R]] [--quick] [--page inkoop]
                                      [--json FILE] [--profile DIR] [--nice N] [--workdir DIR] [--keep]
+                                     [--against REV | --add-language fy:Frysk]
 """
 
 from __future__ import annotations
@@ -312,9 +313,10 @@ def measured(command: list[str], cwd: Path, log: Path) -> Run:
                peak_total_mb=max(peak[0] / 1024, process_mb))
 
 
-def build_command(project: Path, formats: str, languages: str = "nl,en") -> list[str]:
+def build_command(project: Path, formats: str, languages: str = "") -> list[str]:
+    """build.py's command; without languages, every edition of that copy (its editions.toml)."""
     return [sys.executable, str(project / "build_scripts" / "build.py"), "--formats", formats,
-            "--languages", languages]
+            *(["--languages", languages] if languages else [])]
 
 
 def html_snapshot(project: Path) -> dict[str, dict[str, tuple[int, str]]]:
@@ -347,7 +349,7 @@ class Scenario:
     name: str
     label: str
     formats: str
-    languages: str = "nl,en"
+    languages: str = ""  # every edition
     edit: Callable[[Path, str, int], None] | None = None  # None with cold=True: a fresh copy per run
     cold: bool = False
     pdf: bool = False
@@ -417,7 +419,7 @@ class Bench:
                 self.say(f"  {scenario.name} FAILED: {str(exc).splitlines()[0]}")
                 continue
             command = f"build.py --formats {scenario.formats}"
-            if scenario.languages != "nl,en":
+            if scenario.languages:
                 command += f" --languages {scenario.languages}"
             if scenario.warm:
                 command = "sphinx_worker.py (make serve), English HTML"
@@ -788,6 +790,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the copies and build logs")
     parser.add_argument("--against", metavar="REV",
                         help="also measure the project at git revision REV, scenario by scenario beside this one")
+    parser.add_argument("--add-language", metavar="CODE:NAME",
+                        help="also measure a copy with one more edition (make add-language), scenario by scenario "
+                             "beside this one: the growth from 2 to 3 editions")
     args = parser.parse_args(argv)
     if args.runs < 1 or args.scale < 1 or (args.scale_runs or 1) < 1:
         parser.error("--runs, --scale and --scale-runs must be 1 or more")
@@ -808,7 +813,20 @@ def main(argv: list[str] | None = None) -> int:
         page_source(pristine, args.page)
         bench = Bench(workdir, args.runs, args.page, say)
         say(f"bench in {workdir}: {args.runs} runs per measurement")
-        if args.against:
+        if args.add_language:
+            code, _, name = args.add_language.partition(":")
+            more = copy_project(workdir / f"pristine-1x-{code}")
+            page_source(more, args.page)
+            added = subprocess.run([sys.executable, str(more / "build_scripts" / "add_language.py"), code, name or code],
+                                   cwd=more, capture_output=True, text=True)
+            if added.returncode:
+                raise BenchError(f"add_language.py {code} failed: {added.stderr.strip()}")
+            (workdir / "more").mkdir()
+            side = measure_side_by_side({"1": (bench, pristine),
+                                         f"1 +{code}": (Bench(workdir / "more", args.runs, args.page, say), more)},
+                                        names, args.page)
+            results["scales"].update(side)
+        elif args.against:
             old = extract_revision(args.against, workdir / "pristine-against")
             (workdir / "against").mkdir()
             side = measure_side_by_side({"1": (bench, pristine),

@@ -108,9 +108,17 @@ async def _visit(tab, base_url: str, path: str, axe_options: dict, follow_switch
     visit = Visit(report["violations"], await tab.evaluate(PAGE_FACTS))
     if follow_switch:
         async with tab.expect_navigation():
-            await tab.locator("a.language-switch:visible").first.click()
+            await follow_language_switch(tab, other(path.split("/")[0]))
         visit.switched_to = (urlsplit(tab.url).path, await tab.evaluate("document.documentElement.lang"))
     return visit
+
+
+async def follow_language_switch(tab, language: str) -> None:
+    """Click the switch to ``language``; with three or more editions it is in the language menu."""
+    menu = tab.locator("details.language-menu summary:visible")
+    if await menu.count():
+        await menu.first.click()
+    await tab.locator(f"a.language-switch[hreflang={language}]:visible").first.click()
 
 
 async def _without_scripts(route) -> None:
@@ -434,7 +442,10 @@ def test_page_not_found(page, base_url, address, language, heading):
         assert page.request.head(target).status == 200, f"{address}: link to {target}"
     if address.startswith(("nl/", "en/")):
         with page.expect_navigation():
-            page.locator("a.language-switch:visible").first.click()
+            menu = page.locator("details.language-menu summary:visible")
+            if menu.count():
+                menu.first.click()
+            page.locator(f"a.language-switch[hreflang={other(language)}]:visible").first.click()
         assert urlsplit(page.url).path == f"/{other(language)}/404.html"
 
 
