@@ -1,5 +1,6 @@
-"""What the browser tests share: Debian's Chromium launched through Playwright, and a local static host
-for a built site (with its "page not found" pages, as a static host serves them)."""
+"""What the browser tests share: Debian's Chromium launched through Playwright, a local static host for a
+built site (with its "page not found" pages, as a static host serves them), the browser modes and axe-core.
+The fixtures built on them (``browser``, ``base_url``, ``page``) are in conftest.py."""
 
 from __future__ import annotations
 
@@ -9,12 +10,22 @@ import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import axe_playwright_python
 import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")  # Debian's; Playwright's own browser download is not used
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
 EDITIONS = ("nl", "en")
+DESKTOP = {"viewport": {"width": 1280, "height": 900}}
+MODES = {
+    "light": {**DESKTOP, "color_scheme": "light"},
+    "dark": {**DESKTOP, "color_scheme": "dark"},
+    "phone": {"viewport": {"width": 390, "height": 844}, "color_scheme": "light", "is_mobile": True,
+              "has_touch": True, "device_scale_factor": 1},
+}
+AXE_SCRIPT = Path(axe_playwright_python.__file__).with_name("axe.min.js")  # the axe-core that package bundles
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]  # WCAG 2.0, 2.1 and 2.2, A and AA
 
 
 class SiteHandler(SimpleHTTPRequestHandler):

@@ -25,55 +25,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-import axe_playwright_python
 import pytest
 import sources
 from playwright.async_api import async_playwright
-from playwright.sync_api import sync_playwright
 
-from browser_support import EDITIONS, edition_pages, launch, serve, site_pages
+from browser_support import AXE_SCRIPT, AXE_TAGS, DESKTOP, EDITIONS, MODES, edition_pages, launch, site_pages
 
 pytestmark = pytest.mark.browser
 
-AXE_SCRIPT = Path(axe_playwright_python.__file__).with_name("axe.min.js")
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 # best-practice rules (not WCAG criteria themselves) for what the issue names: landmarks, heading order, skip link
 EXTRA_RULES = ["landmark-one-main", "landmark-unique", "landmark-no-duplicate-banner",
                "landmark-no-duplicate-contentinfo", "landmark-no-duplicate-main", "landmark-complementary-is-top-level",
                "page-has-heading-one", "heading-order", "skip-link", "region"]
-DESKTOP = {"viewport": {"width": 1280, "height": 900}}
-MODES = {
-    "light": {**DESKTOP, "color_scheme": "light"},
-    "dark": {**DESKTOP, "color_scheme": "dark"},
-    "phone": {"viewport": {"width": 390, "height": 844}, "color_scheme": "light", "is_mobile": True,
-              "has_touch": True, "device_scale_factor": 1},
-}
 SWEEP_WORKERS = 2  # pages checked at the same time: one per core of the CI machine
-
-
-# --- serving the site ----------------------------------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def base_url(site: Path):
-    with serve(site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser):
-    # reduced motion: furo scrolls smoothly otherwise (handbook.css turns that off on request), and an element
-    # that is still moving cannot be photographed
-    context = browser.new_context(**MODES["light"], reduced_motion="reduce")
-    yield context.new_page()
-    context.close()
+# the fixtures browser, base_url and page: conftest.py
 
 
 # --- one visit per page and mode ----------------------------------------------------------------------------

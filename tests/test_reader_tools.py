@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 import sources
-from test_browser import MODES, base_url, browser, page  # noqa: F401 (the same fixtures)
+from browser_support import MODES
 
 pytestmark = pytest.mark.browser
 

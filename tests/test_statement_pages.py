@@ -6,30 +6,24 @@ Chromium on the new pages. The whole site's axe sweep: tests/test_browser.py."""
 from __future__ import annotations
 
 import datetime
-import functools
 import html as html_module
 import re
-import threading
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from conftest import copy_project, run_build
-from browser_support import SiteHandler, launch
-from test_browser import AXE_SCRIPT, MODES
+from browser_support import AXE_SCRIPT, AXE_TAGS, MODES
+from conftest import TEST_REPOSITORY, build_copy, copy_project, run_build
 
 pytestmark = pytest.mark.browser
-REPOSITORY = "https://github.com/example/handboek"
+REPOSITORY = TEST_REPOSITORY  # every test build has it (conftest.BUILD_ENV); named here for what is checked
 BASE = "https://example.org/handboek/"
 EPOCH = 1764460800  # conftest's SOURCE_DATE_EPOCH
 PAGES = {"toegankelijkheid": {"nl": "Toegankelijkheidsverklaring", "en": "Accessibility statement"},
          "privacy": {"nl": "Privacyverklaring", "en": "Privacy statement"},
          "kwetsbaarheid-melden": {"nl": "Kwetsbaarheid melden", "en": "Reporting a vulnerability"}}
 LABELS = {"nl": ("Meld een probleem", "Bekijk de bron"), "en": ("Report a problem", "Suggest a change")}
-AXE_22 = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
 @pytest.fixture(scope="module")
@@ -43,25 +37,8 @@ def project(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def site(project) -> Path:
+    """This module's own site (published at an address), which conftest's ``base_url`` then serves."""
     return project / "build" / "site"
-
-
-@pytest.fixture(scope="module")
-def base_url(site):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(SiteHandler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = launch(playwright)
-        yield chromium
-        chromium.close()
 
 
 def conf_value(project: Path, name: str):
@@ -135,13 +112,14 @@ def test_every_page_has_feedback_links_in_the_same_place(browser, base_url, site
     context.close()
 
 
-def test_no_feedback_links_without_a_repository(make_app, tmp_path):
-    from conftest import build_copy  # noqa: PLC0415
-
+@pytest.mark.parametrize("repository", ["", REPOSITORY])
+def test_feedback_links_only_with_a_repository(make_app, tmp_path, repository):
+    """Without a repository no page has the links; with one (the same small site) every page has them."""
     root = Path(__file__).parent / "roots" / "test-site-extras"
-    app = build_copy(make_app, root, tmp_path / "plain", "nl")
+    app = build_copy(make_app, root, tmp_path / "site", "nl", handbook_repository=repository)
     pages = list(Path(app.outdir).glob("*.html"))
-    assert pages and not any("page-feedback" in page.read_text() for page in pages)
+    shown = {page.name for page in pages if 'class="page-feedback"' in page.read_text()}
+    assert pages and shown == ({page.name for page in pages} if repository else set())
 
 
 @pytest.mark.parametrize("mode", ["light", "dark", "phone"])
@@ -153,7 +131,7 @@ def test_new_pages_pass_axe_wcag_22_aa(browser, base_url, mode):
     for language in ("nl", "en"):
         for path in [f"{slug}.html" for slug in PAGES] + ["richtlijnen/inkoop/index.html"]:
             page.goto(f"{base_url}{language}/{path}")
-            report = page.evaluate("o => axe.run(document, o)", {"runOnly": {"type": "tag", "values": AXE_22},
+            report = page.evaluate("o => axe.run(document, o)", {"runOnly": {"type": "tag", "values": AXE_TAGS},
                                                                  "resultTypes": ["violations"]})
             found += [f"{language}/{path}: {v['id']}: {v['help']} -> {[n['target'] for n in v['nodes'][:3]]}"
                       for v in report["violations"]]

@@ -527,7 +527,7 @@ def language_of_parts_problems(page, source_language: str = "nl") -> list[str]:
 
 HELP_PLACE = r"""
 // where the help link sits: its chain of parents (tag and classes) up to body, the same on every page
-return [...document.querySelectorAll(".handbook-feedback")].filter(rendered).map(el => {
+return [...document.querySelectorAll(".page-feedback")].filter(rendered).map(el => {
   const chain = [];
   for (let e = el; e && e !== document.body; e = e.parentElement)
     chain.unshift(e.tagName.toLowerCase() + [...e.classList].sort().map(c => "." + c).join(""));
