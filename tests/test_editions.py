@@ -163,3 +163,61 @@ def test_the_pdf_of_a_language_babel_knows_from_its_ini_locale(make_app, tmp_pat
     assert "Oer dizze proef" in text and "?contents?" not in text and "Contents" in text
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert re.search(r"Title:\s+Proefside", info)
+
+
+@pytest.fixture(scope="module")
+def site(built, tmp_path_factory) -> Path:
+    """The three editions side by side, as build.py publishes them (served by conftest's base_url)."""
+    folder = tmp_path_factory.mktemp("editions-site")
+    for language, outdir in built.items():
+        shutil.copytree(outdir, folder / language)
+    return folder
+
+
+def test_the_language_menu_works_with_the_keyboard(page, base_url):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(f"{base_url}nl/over.html")
+    menu = page.locator(".content-icon-container details.language-menu")
+    links = menu.locator("a.language-switch")
+    assert not menu.evaluate("m => m.open")
+    for _ in range(40):  # Tab until the menu's button has focus; its closed links never take it
+        page.keyboard.press("Tab")
+        focused = page.evaluate("document.activeElement.closest('details.language-menu') !== null && "
+                                "document.activeElement.tagName")
+        assert focused != "A", "a link of the closed language menu took focus"
+        if focused == "SUMMARY":
+            break
+    else:
+        pytest.fail("Tab never reached the language menu")
+    page.keyboard.press("Enter")
+    assert menu.evaluate("m => m.open") and links.first.is_visible()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.getAttribute('hreflang')") == "en"
+    page.keyboard.press("Escape")  # closes the menu and gives the focus back to its button
+    assert not menu.evaluate("m => m.open")
+    assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")  # the second link: the Frisian edition, same page
+    assert page.url.endswith("/fy/over.html")
+    assert page.evaluate("document.documentElement.lang") == "fy"
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_open_language_menu_passes_axe(browser, base_url, width):
+    from browser_support import AXE_SCRIPT, AXE_TAGS
+
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    context.add_init_script(path=str(AXE_SCRIPT))
+    try:
+        page = context.new_page()
+        for language in EDITIONS:
+            page.goto(f"{base_url}{language}/over.html")
+            page.locator("details.language-menu summary:visible").first.click()
+            assert page.locator("details.language-menu[open] a.language-switch:visible").count() == 2
+            report = page.evaluate("o => axe.run(document, o)", {"runOnly": {"type": "tag", "values": AXE_TAGS}})
+            assert report["violations"] == [], (language, width, [v["id"] for v in report["violations"]])
+    finally:
+        context.close()

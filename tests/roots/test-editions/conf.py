@@ -20,3 +20,7 @@ myst_title_to_header = True
 handbook_editions = tomllib.loads((HERE / "editions.toml").read_text(encoding="utf-8"))
 latex_engine = "xelatex"
 release = "1.0"
+# the handbook's stylesheet and script: the language menu's look and its Escape key
+html_static_path = [str(Path(handbook.__file__).resolve().parents[2] / "source" / "_static")]
+html_css_files = ["handbook.css"]
+html_js_files = [("handbook.js", {"defer": "defer"})]
