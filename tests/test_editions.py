@@ -161,6 +161,8 @@ def test_the_pdf_of_a_language_babel_knows_from_its_ini_locale(make_app, tmp_pat
     pdf = next(Path(app.outdir).glob("proef-*-fy.pdf"))
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "Oer dizze proef" in text and "?contents?" not in text and "Contents" in text
+    title_page = text.split("\f")[0]
+    assert "Frysk" in title_page and "Nederlandse editie" not in title_page  # not called the Dutch edition
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert re.search(r"Title:\s+Proefside", info)
 

@@ -109,7 +109,7 @@ def _latex_front_matter(app: Sphinx) -> None:
     values = {
         "title": escape(edition["project"]),
         "subtitle": escape(edition["subtitle"]),
-        "edition": escape(str(_("Nederlandse editie"))),
+        "edition": escape(_edition_label(config, edition)),
         "version": escape(str(_("Versie {version}")).format(version=config.release)),
         "publisher": escape(config.author),
         "colophon_title": escape(str(_("Colofon"))),
@@ -126,6 +126,15 @@ def _latex_front_matter(app: Sphinx) -> None:
     app.builder.context["maketitle"] = MAKETITLE % values
     app.builder.context["preamble"] += PREAMBLE % values
     app.builder.context["preamble"] += provided_captions(config.language, edition, escape(str(sphinx_("Contents"))))
+
+
+def _edition_label(config, edition: dict) -> str:
+    """"Nederlandse editie", "English edition"; an edition whose catalogue does not translate it yet is named
+    by its language (the Dutch label would call it the Dutch edition)."""
+    label = str(_("Nederlandse editie"))
+    if label == "Nederlandse editie" and config.language != config.handbook_source_language:
+        return edition["language_name"]
+    return label
 
 
 PREAMBLE = r"""
