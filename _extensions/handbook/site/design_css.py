@@ -190,6 +190,11 @@ def _referenced_properties(kept: list, also_in: str) -> set[str]:
         found |= more
 
 
+def _declaration(declaration) -> str:
+    value = tinycss2.serialize(declaration.value).strip()
+    return f"{declaration.name}:{value}{'!important' if declaration.important else ''}"
+
+
 def _serialize(kept: list, properties: set[str], prefix: str = PREFIX) -> str:
     text = []
     for head, body in kept:
@@ -198,7 +203,7 @@ def _serialize(kept: list, properties: set[str], prefix: str = PREFIX) -> str:
                             or d.lower_name in properties]
             if declarations:
                 text.append(",".join(tinycss2.serialize(s).strip() for s in head) + "{"
-                            + ";".join(tinycss2.serialize([d]).strip().rstrip(";") for d in declarations) + "}")
+                            + ";".join(map(_declaration, declarations)) + "}")
         elif body is None:
             text.append(tinycss2.serialize([head]))
         else:

@@ -17,7 +17,8 @@ Which classes a page can have is decided the conservative way: a class stays whe
 - a word of a template, of a script in a static folder, of the code of the handbook, furo and sphinx-design,
   or of the HTML writers (docutils, Sphinx, Pygments, the extensions in use), unless ``WRITTEN_FOR`` says
   that the writers give that class only to nodes that no doctree has (``footnote`` for footnotes,
-  ``sig-name`` for API signatures, ``note`` for a note...).
+  ``sig-name`` for API signatures, ``note`` for a note...) and that the handbook's rendering code
+  (``render/``, which turns placeholders into nodes when pages are written) does not name.
 
 A word followed by ``%s``, ``%d``, ``{`` or ``+`` (``"toctree-l%d"``) keeps every class that starts with it.
 Selectors without classes, states (``:hover``), attributes (``[data-theme=dark]``) and ``@media`` stay as
@@ -28,6 +29,7 @@ of both editions in the same way.
 
 from __future__ import annotations
 
+import os
 import re
 from functools import cache
 from pathlib import Path
@@ -52,6 +54,8 @@ WORD = re.compile(r"[A-Za-z_][\w-]*")
 PREFIX_WORD = re.compile(r"([A-Za-z_][\w-]*)(?:%[sd]|\{|[\"']\s*\+)")
 CLASS_ATTRIBUTE = re.compile(r'\sclass="([^"]*)"')
 TEMPLATE_CLASS = re.compile(r"""\bclass=["']?([^"'>]*)""")
+JINJA_STATEMENT = re.compile(r"{%-?\s*(.*?)\s*-?%}")
+NODE_CALL = re.compile(r"\b(?:nodes|addnodes)\.([a-z_]+)\(")
 SCRIPT_PROPERTY = re.compile(r"[\"'](--[\w-]+)[\"']")  # getPropertyValue("--x")
 
 # The HTML writers' code (docutils, Sphinx, Pygments): the classes they write for certain nodes
@@ -88,7 +92,7 @@ WRITTEN_FOR: dict[str, tuple[str, ...]] = {
     "problematic": ("problematic",),
     "table-wrapper": ("table",),  # furo's writer wraps tables
     **dict.fromkeys(("text-left", "text-center", "text-right", "align-left", "align-right", "align-center"),
-                    ("table", "image", "figure")),
+                    ("table", "image", "figure", "graphviz")),  # nodes with an "align" option
     **dict.fromkeys(("figure", "caption"), ("figure", "table", "literal_block", "toctree")),
     "attribution": ("attribution",),
     # classes that roles and directives put on nodes (so a doctree has them) but writers name too
@@ -119,12 +123,39 @@ def _static_folders(app: Sphinx) -> list[Path]:
 
 
 def _templates(app: Sphinx) -> list[Path]:
+    """The templates of the themes and the project; off Read the Docs, not furo's templates for it (its
+    version menu, its ads), which are wholly inside ``{% if READTHEDOCS %}``."""
     folders = app.builder.theme.get_theme_dirs() + [Path(app.confdir, f) for f in app.config.templates_path]
-    return [path for folder in folders for path in Path(folder).rglob("*.html")]
+    on_read_the_docs = bool(app.config.html_context.get("READTHEDOCS") or os.environ.get("READTHEDOCS"))
+    return [path for folder in folders for path in Path(folder).rglob("*.html")
+            if on_read_the_docs or not _only_on_read_the_docs(path)]
+
+
+def _only_on_read_the_docs(template: Path) -> bool:
+    statements = JINJA_STATEMENT.findall(template.read_text(encoding="utf-8"))
+    return bool(statements) and statements[0].split() == ["if", "READTHEDOCS"] and statements[-1].strip() == "endif" \
+        and sum(s.split()[0] == "if" for s in statements) == sum(s.strip() == "endif" for s in statements) == 1
 
 
 def _scripts(app: Sphinx) -> list[Path]:
     return [path for folder in _static_folders(app) if folder.is_dir() for path in folder.rglob("*.js*")]
+
+
+@cache
+def _made_when_written() -> frozenset[str]:
+    """The node types that the handbook's rendering code may make when pages are written (placeholders become
+    cards, tables, a graphviz diagram...), which the doctrees as read do not have: the docutils nodes it
+    calls (``nodes.table(``) and its own nodes with the node types they derive from (a ``graphviz``)."""
+    from docutils import nodes  # noqa: PLC0415
+
+    from ..render import nodes as handbook_nodes  # noqa: PLC0415
+
+    code = "".join(path.read_text(encoding="utf-8") for path in (HANDBOOK / "render").rglob("*.py"))
+    made = set(NODE_CALL.findall(code))
+    for value in vars(handbook_nodes).values():
+        if isinstance(value, type) and issubclass(value, nodes.Element) and value.__module__ == handbook_nodes.__name__:
+            made |= {base.__name__ for base in value.__mro__ if issubclass(base, nodes.Element)}
+    return frozenset(made)
 
 
 def _extension_code(app: Sphinx) -> list[Path]:
@@ -139,7 +170,7 @@ def _extension_code(app: Sphinx) -> list[Path]:
 
 def classes_that_can_appear(app: Sphinx, theme_classes: set[str]) -> set[str]:
     """Of ``theme_classes`` (those furo's stylesheet names), the ones some page can have."""
-    in_doctrees = node_types_in_use(app.env) | doctree_classes_in_use(app.env)
+    in_doctrees = node_types_in_use(app.env) | doctree_classes_in_use(app.env) | _made_when_written()
     absent = {name for name, made_for in WRITTEN_FOR.items() if not in_doctrees.intersection(made_for)}
     code = _words(_templates(app) + _scripts(app) + list(HANDBOOK.rglob("*.py"))
                   + [*Path(furo.__file__).parent.glob("[!_]*.py"), Path(furo.__file__)]
