@@ -132,9 +132,10 @@ def _templates(app: Sphinx) -> list[Path]:
 
 
 def _only_on_read_the_docs(template: Path) -> bool:
-    statements = JINJA_STATEMENT.findall(template.read_text(encoding="utf-8"))
-    return bool(statements) and statements[0].split() == ["if", "READTHEDOCS"] and statements[-1].strip() == "endif" \
-        and sum(s.split()[0] == "if" for s in statements) == sum(s.strip() == "endif" for s in statements) == 1
+    """The whole template is one ``{% if READTHEDOCS %} ... {% endif %}``."""
+    statements = [found.split() for found in JINJA_STATEMENT.findall(template.read_text(encoding="utf-8"))]
+    return (len(statements) >= 2 and statements[0] == ["if", "READTHEDOCS"] and statements[-1] == ["endif"]
+            and sum(words[:1] == ["if"] for words in statements) == 1)
 
 
 def _scripts(app: Sphinx) -> list[Path]:
@@ -153,7 +154,8 @@ def _made_when_written() -> frozenset[str]:
     code = "".join(path.read_text(encoding="utf-8") for path in (HANDBOOK / "render").rglob("*.py"))
     made = set(NODE_CALL.findall(code))
     for value in vars(handbook_nodes).values():
-        if isinstance(value, type) and issubclass(value, nodes.Element) and value.__module__ == handbook_nodes.__name__:
+        if (isinstance(value, type) and issubclass(value, nodes.Element)
+                and value.__module__ == handbook_nodes.__name__):
             made |= {base.__name__ for base in value.__mro__ if issubclass(base, nodes.Element)}
     return frozenset(made)
 
@@ -187,7 +189,8 @@ def classes_that_can_appear(app: Sphinx, theme_classes: set[str]) -> set[str]:
 @cache
 def _template_classes(files: tuple[tuple[Path, int], ...]) -> frozenset[str]:
     """The words of the templates' class attributes: those stay whatever ``WRITTEN_FOR`` says."""
-    return frozenset(word for path, _ in files for value in TEMPLATE_CLASS.findall(path.read_text(encoding="utf-8"))
+    return frozenset(word for path, _ in files
+                     for value in TEMPLATE_CLASS.findall(path.read_text(encoding="utf-8"))
                      for word in WORD.findall(value))
 
 
