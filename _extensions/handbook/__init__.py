@@ -27,7 +27,7 @@ def setup(app: Sphinx) -> dict:
     site.setup(app)
     return {
         "version": __version__,
-        "env_version": 4,  # 4: the domain, the registry and site.design_css keep data per document
+        "env_version": 5,  # 5: site.design_css keeps every class and node type per document
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -10,7 +10,9 @@
   (sphinx-notfound-page);
 - ``accessible_names``: names for the action cards' buttons and the relations diagram;
 - ``page_assets``: each page loads only the styles and scripts it uses;
-- ``design_css``: sphinx-design's stylesheet cut down to the classes the handbook uses.
+- ``design_css``: sphinx-design's stylesheet cut down to the classes the handbook uses;
+- ``theme_css``: furo's stylesheet cut down to the rules that can match an element of the handbook;
+- ``minify``: the project's stylesheet and the scripts pages load, minified; no unused source maps.
 
 sphinx-sitemap and sphinxext-opengraph were built and compared with ``sitemap`` and ``page_meta``; what
 they lack is in those modules' docstrings.
@@ -28,9 +30,9 @@ from sphinx.application import Sphinx
 
 
 def setup(app: Sphinx) -> None:
-    from . import (accessible_names, contact, design_css, editions, not_found, page_assets,  # noqa: PLC0415
-                   page_meta, rewrite_scope, sitemap)
+    from . import (accessible_names, contact, design_css, editions, minify, not_found,  # noqa: PLC0415
+                   page_assets, page_meta, rewrite_scope, sitemap, theme_css)
 
     for module in (editions, rewrite_scope, not_found, sitemap, page_meta, accessible_names, page_assets,
-                   design_css, contact):
+                   design_css, theme_css, minify, contact):
         module.setup(app)

@@ -56,14 +56,18 @@ RENDER = Path(__file__).resolve().parents[1] / "render"  # the handbook's nodes 
 # --- which classes are in use -------------------------------------------------------------------------------
 
 class DesignClasses(EnvironmentCollector):
-    """The ``sd-*`` classes of each document's doctree: ``env.handbook_design_classes[docname]``."""
+    """The classes of each document's doctree: ``env.handbook_design_classes[docname]``, and the names of
+    its node types (``env.handbook_node_types[docname]``: site/theme_css.py, for the classes that the HTML
+    writer adds by node type)."""
 
     def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
         _store(env).pop(docname, None)
+        _node_types(env).pop(docname, None)
 
     def merge_other(self, app: Sphinx, env: BuildEnvironment, docnames: set[str], other: BuildEnvironment) -> None:
         for docname in docnames:
             _store(env)[docname] = _store(other).get(docname, set())
+            _node_types(env)[docname] = _node_types(other).get(docname, set())
 
     def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
         classes = _design_classes(doctree)
@@ -75,17 +79,32 @@ class DesignClasses(EnvironmentCollector):
                 transform(copy).apply()
             classes |= _design_classes(copy)
         _store(app.env)[app.env.docname] = classes
+        _node_types(app.env)[app.env.docname] = {node.tagname for node in doctree.findall(nodes.Element)}
 
 
 def _design_classes(doctree: nodes.document) -> set[str]:
-    return {name for node in doctree.findall(nodes.Element) for name in node.get("classes", ())
-            if name.startswith(PREFIX)}
+    """Every class of the doctree's elements (``sd-*`` and the others)."""
+    return {name for node in doctree.findall(nodes.Element) for name in node.get("classes", ())}
 
 
 def _store(env: BuildEnvironment) -> dict[str, set[str]]:
     if not hasattr(env, "handbook_design_classes"):
         env.handbook_design_classes = {}
     return env.handbook_design_classes
+
+
+def _node_types(env: BuildEnvironment) -> dict[str, set[str]]:
+    if not hasattr(env, "handbook_node_types"):
+        env.handbook_node_types = {}
+    return env.handbook_node_types
+
+
+def node_types_in_use(env: BuildEnvironment) -> set[str]:
+    return set().union(*_node_types(env).values())
+
+
+def doctree_classes_in_use(env: BuildEnvironment) -> set[str]:
+    return set().union(*_store(env).values())
 
 
 @cache
@@ -117,25 +136,26 @@ def _split_selectors(prelude: list) -> list[list]:
     return [*selectors, current]
 
 
-def required_classes(selector: list) -> set[str]:
-    """The ``sd-*`` classes an element must have for the selector to match (not those inside ``:not()``)."""
+def required_classes(selector: list, prefix: str = PREFIX) -> set[str]:
+    """The classes starting with ``prefix`` (``sd-``) an element must have for the selector to match (not
+    those inside ``:not()``, ``:is()``...)."""
     return {token.value for before, token in zip(selector, selector[1:])
             if before.type == "literal" and before.value == "." and token.type == "ident"
-            and token.value.startswith(PREFIX)}
+            and token.value.startswith(prefix)}
 
 
-def _kept_rules(rules: Iterable, used: set[str], keyframes: dict[str, str]) -> Iterator:
+def _kept_rules(rules: Iterable, used: set[str], keyframes: dict[str, str], prefix: str = PREFIX) -> Iterator:
     """The rules (tinycss2 nodes; ``@media`` as (at-rule, inner rules)) that can match."""
     for rule in rules:
         if rule.type == "qualified-rule":
-            selectors = [s for s in _split_selectors(rule.prelude) if required_classes(s) <= used]
+            selectors = [s for s in _split_selectors(rule.prelude) if required_classes(s, prefix) <= used]
             if selectors:
                 yield selectors, _declarations(rule.content)
         elif rule.type == "at-rule" and rule.lower_at_keyword == "keyframes":
             keyframes[tinycss2.serialize(rule.prelude).strip()] = tinycss2.serialize([rule])
         elif rule.type == "at-rule" and rule.lower_at_keyword in ("media", "supports") and rule.content:
             inner = list(_kept_rules(tinycss2.parse_rule_list(rule.content, skip_comments=True,
-                                                               skip_whitespace=True), used, keyframes))
+                                                               skip_whitespace=True), used, keyframes, prefix))
             if inner:
                 yield rule, inner
         elif rule.type != "error":
@@ -170,34 +190,41 @@ def _referenced_properties(kept: list, also_in: str) -> set[str]:
         found |= more
 
 
-def _serialize(kept: list, properties: set[str]) -> str:
+def _declaration(declaration) -> str:
+    value = tinycss2.serialize(declaration.value).strip()
+    return f"{declaration.name}:{value}{'!important' if declaration.important else ''}"
+
+
+def _serialize(kept: list, properties: set[str], prefix: str = PREFIX) -> str:
     text = []
     for head, body in kept:
         if isinstance(head, list):
-            declarations = [d for d in body if not d.lower_name.startswith("--sd-") or d.lower_name in properties]
+            declarations = [d for d in body if not d.lower_name.startswith(f"--{prefix}")
+                            or d.lower_name in properties]
             if declarations:
                 text.append(",".join(tinycss2.serialize(s).strip() for s in head) + "{"
-                            + ";".join(tinycss2.serialize([d]).strip().rstrip(";") for d in declarations) + "}")
+                            + ";".join(map(_declaration, declarations)) + "}")
         elif body is None:
             text.append(tinycss2.serialize([head]))
         else:
-            inner = _serialize(body, properties)
+            inner = _serialize(body, properties, prefix)
             if inner:
                 text.append(f"@{head.at_keyword} {tinycss2.serialize(head.prelude).strip()}{{{inner}}}")
     return "".join(text)
 
 
-def cut(stylesheets: dict[str, str], used: set[str], also_read_by: str = "") -> dict[str, str]:
+def cut(stylesheets: dict[str, str], used: set[str], also_read_by: str = "", prefix: str = PREFIX) -> dict[str, str]:
     """Each stylesheet with the rules that can match an element whose ``sd-*`` classes are all in ``used``,
     without the ``--sd-*`` custom properties that no kept rule of any of them (nor ``also_read_by``) reads:
-    furo's stylesheet sets sphinx-design's colours that sphinx-design's own rules read."""
+    furo's stylesheet sets sphinx-design's colours that sphinx-design's own rules read. With ``prefix=""``:
+    every class and every custom property (``site/theme_css.py``: furo's stylesheet)."""
     keyframes: dict[str, str] = {}
     kept = {name: list(_kept_rules(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True),
-                                   used, keyframes)) for name, css in stylesheets.items()}
+                                   used, keyframes, prefix)) for name, css in stylesheets.items()}
     properties = _referenced_properties([rule for rules in kept.values() for rule in rules], also_read_by)
     result = {}
     for name, rules in kept.items():
-        text = _serialize(rules, properties)
+        text = _serialize(rules, properties, prefix)
         frames = "".join(f for frame, f in keyframes.items() if re.search(rf"\b{re.escape(frame)}\b", text))
         result[name] = text + frames + "\n"
     return result
@@ -208,22 +235,33 @@ def subset(css: str, used: set[str], also_read_by: str = "") -> str:
     return cut({"": css}, used, also_read_by)[""]
 
 
+NO_CLASS = "\x00"  # a prefix no class or custom property has: nothing is judged, every rule stays
+
+
+def minified(css: str) -> str:
+    """The stylesheet with every rule, without comments and whitespace between tokens (``@keyframes`` last)."""
+    keyframes: dict[str, str] = {}
+    kept = list(_kept_rules(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True),
+                            set(), keyframes, NO_CLASS))
+    return _serialize(kept, set(), NO_CLASS) + "".join(keyframes.values()) + "\n"
+
+
 # --- into the build ------------------------------------------------------------------------------------------
 
-def _folder(app: Sphinx) -> Path:
+def override_folder(app: Sphinx) -> Path:
     return Path(app.doctreedir) / "handbook-design-css"
 
 
 def _add_static_folder(app: Sphinx) -> None:
     if app.builder.format == "html":
-        folder = _folder(app)
+        folder = override_folder(app)
         folder.mkdir(parents=True, exist_ok=True)
         app.config.html_static_path.append(str(folder))  # after sphinx-design's: copied over its file
 
 
-def _project_css(app: Sphinx) -> str:
+def project_css(app: Sphinx) -> str:
     """The project's own stylesheets (``handbook.css``), which may read sphinx-design's custom properties."""
-    folders = [Path(app.confdir, entry) for entry in app.config.html_static_path if entry != str(_folder(app))]
+    folders = [Path(app.confdir, entry) for entry in app.config.html_static_path if entry != str(override_folder(app))]
     return "".join(path.read_text(encoding="utf-8") for folder in folders if folder.is_dir()
                    and not folder.is_relative_to(FULL.parent) for path in sorted(folder.rglob("*.css")))
 
@@ -237,17 +275,27 @@ def _full_stylesheets(app: Sphinx) -> dict[str, str]:
     return {name: path.read_text(encoding="utf-8") for name, path in full.items()}
 
 
+def write_static(app: Sphinx, name: str, text: str) -> None:
+    """``text`` as ``_static/<name>`` of the site: into the folder copied over the themes' and extensions'
+    static files (written only when it changed)."""
+    target = override_folder(app) / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.exists() or target.read_text(encoding="utf-8") != text:
+        target.write_text(text, encoding="utf-8")
+
+
+def written_static(app: Sphinx, name: str) -> str:
+    return (override_folder(app) / name).read_text(encoding="utf-8")
+
+
 def _write_subset(app: Sphinx, builder) -> None:
     if builder.format != "html":
         return
-    for name, css in cut(_full_stylesheets(app), classes_in_use(app), _project_css(app)).items():
-        target = _folder(app) / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if not target.exists() or target.read_text(encoding="utf-8") != css:
-            target.write_text(css, encoding="utf-8")
+    for name, css in cut(_full_stylesheets(app), classes_in_use(app), project_css(app)).items():
+        write_static(app, name, css)
 
 
 def setup(app: Sphinx) -> None:
     app.add_env_collector(DesignClasses)
     app.connect("builder-inited", _add_static_folder, priority=600)  # sphinx-design adds its folder at 500
-    app.connect("write-started", _write_subset)
+    app.connect("write-started", _write_subset)  # before theme_css (600) and minify (700)
