@@ -184,6 +184,13 @@ def _resolve_downloads(app: Sphinx, doctree: nodes.document, docname: str) -> No
         node.replace_self(on_screen("", items))  # a PDF needs no links to the PDFs
 
 
+def _language_menu_style(app: Sphinx, config: Config) -> None:
+    """The language menu's stylesheet, only where there is a menu: a two-edition site has a plain link, and
+    its pages stay lighter (issue 12's page weight)."""
+    if len(config.handbook_editions) > 2:
+        app.add_css_file("language-menu.css")
+
+
 def setup(app: Sphinx) -> None:
     app.add_node(pdf_downloads)
     app.add_directive("pdf-downloads", PdfDownloadsDirective)
@@ -195,4 +202,5 @@ def setup(app: Sphinx) -> None:
     # priority 800: after other extensions filled their defaults, before builders read the config
     app.connect("config-inited", _apply_edition, priority=800)
     app.connect("config-inited", _measure_progress, priority=810)
+    app.connect("config-inited", _language_menu_style, priority=820)
     app.connect("html-page-context", _page_context, priority=600)  # after furo's (500)
