@@ -287,11 +287,13 @@ def test_switch_and_card_buttons_are_reachable_by_tab_and_visibly_focused(page, 
     related = page.eval_on_selector_all(".related-guidelines a.sd-stretched-link",
                                         "links => links.map(a => a.getAttribute('href'))")
     assert card_links and related
-    assert any("language-switch" in element["classes"] for element in reached)
+    # the language switch: a link to the other edition, or with three or more editions the menu's button
+    language_control = ("language-switch", "language-menu-button")
+    assert any(set(language_control) & set(element["classes"]) for element in reached)
     reached_links = {element["href"] for element in reached}
     assert set(card_links) <= reached_links, "action card buttons not reachable by Tab"
     assert set(related) <= reached_links, "related guideline cards not reachable by Tab"
-    for selector in ("a.language-switch", "a.pdf-download", "a.action-card-button",
+    for selector in ("a.language-switch, summary.language-menu-button", "a.pdf-download", "a.action-card-button",
                      ".related-guidelines a.sd-stretched-link"):
         assert focus_is_visible(page, selector), f"{selector}: no visible focus"
 
