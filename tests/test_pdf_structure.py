@@ -22,8 +22,8 @@ import sources
 from test_pdf import CHAPTER, localized, pdf_of
 
 pytestmark = pytest.mark.publication
-# The structure tests read the PDFs of the default build (handbook_pdf_tagging = True); they are deselected in
-# the default run (pyproject.toml) until the structure is complete, and run with `pytest -m tagged_pdf`.
+# The structure tests need PDFs built with handbook_pdf_tagging = True (off by default, see render/tagged_pdf.py);
+# they are deselected in the default run (pyproject.toml) and run with `pytest -m tagged_pdf` on such a build.
 # test_no_heading_ends_a_page runs always.
 LANGUAGE_TAG = {"nl": "nl-NL", "en": "en-GB"}
 DIAGRAM_ALT = {"nl": "Diagram van de relaties tussen de richtlijnen",

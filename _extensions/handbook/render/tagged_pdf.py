@@ -10,7 +10,10 @@
 - The structure tree of a whole edition does not fit in TeX's default main memory (5,000,000 words; the
   tagged edition needs about 5.2 million at its last page, the untagged one 1.9 million): the LaTeX folder's
   latexmkrc gives xelatex more (``extra_mem_top``, a web2c setting read from the environment).
-- On by default; ``handbook_pdf_tagging = False`` builds the untagged PDF (about half the LaTeX time).
+- Off by default (``handbook_pdf_tagging = True`` turns it on): tagged, varwidth cannot re-measure Sphinx's
+  table cells (marks and specials in them: 1,440 "Failed to reprocess" warnings), so the relations table
+  is 103 pt too wide and its last column falls off the page. Untagged, one edition's PDF takes 8 s of CPU;
+  tagged about 2 minutes (4 xelatex runs).
 """
 
 from __future__ import annotations
@@ -77,7 +80,7 @@ def _give_latex_more_memory(app: Sphinx, exception) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    app.add_config_value("handbook_pdf_tagging", True, "env", bool)
+    app.add_config_value("handbook_pdf_tagging", False, "env", bool)  # off: varwidth table cells (docstring)
     app.connect("config-inited", _use_template)
     app.connect("builder-inited", _latex_context)
     app.connect("doctree-resolved", _figures_with_alt, priority=700)
