@@ -7,9 +7,10 @@
 - ``handbooktagging.sty`` also replaces three data structures of tagpdf 0.98a that made every LaTeX run
   quadratic in the document's length (one xelatex run of the 131-page tagged edition: 750 s of CPU
   before, 25 s after; the whole tagged PDF, four runs: about 2 minutes of CPU).
-- The structure tree of a whole edition does not fit in TeX's default main memory (5,000,000 words; the
-  tagged edition needs about 5.2 million at its last page, the untagged one 1.9 million): the LaTeX folder's
-  latexmkrc gives xelatex more (``extra_mem_top``, a web2c setting read from the environment).
+- The structure tree of a whole edition barely fits in TeX's default main memory (5,000,000 words): the
+  tagged edition's last run uses 4.93 million (untagged: 1.9 million), and a run from an unsettled .aux
+  stopped with "TeX capacity exceeded". The LaTeX folder's latexmkrc gives xelatex more (``extra_mem_top``,
+  a web2c setting read from the environment).
 - Off by default (``handbook_pdf_tagging = True`` turns it on): tagged, varwidth cannot re-measure Sphinx's
   table cells (marks and specials in them: 1,440 "Failed to reprocess" warnings), so the relations table
   is 103 pt too wide and its last column falls off the page. Untagged, one edition's PDF takes 8 s of CPU;
