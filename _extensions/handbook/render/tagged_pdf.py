@@ -75,9 +75,10 @@ def _give_latex_more_memory(app: Sphinx, exception) -> None:
     if exception is not None or app.builder.format != "latex" or not app.config.handbook_pdf_tagging:
         return
     latexmkrc = Path(app.outdir) / "latexmkrc"
-    if latexmkrc.exists() and MORE_MEMORY not in latexmkrc.read_text(encoding="utf-8"):
+    text = latexmkrc.read_text(encoding="utf-8") if latexmkrc.exists() else None
+    if text is not None and MORE_MEMORY not in text:
         with latexmkrc.open("a", encoding="utf-8") as rc:
-            rc.write(MORE_MEMORY)
+            rc.write(("" if text.endswith("\n") else "\n") + MORE_MEMORY)  # Sphinx's file ends without one
 
 
 def setup(app: Sphinx) -> None:
