@@ -22,9 +22,9 @@ import sources
 from test_pdf import CHAPTER, localized, pdf_of
 
 pytestmark = pytest.mark.publication
-# The structure tests need PDFs built with handbook_pdf_tagging = True (off by default: about 20 minutes per
-# PDF on TeX Live 2022); they are deselected in the default run (pyproject.toml) and run with
-# `pytest -m tagged_pdf` on such a build. test_no_heading_ends_a_page runs always.
+# The structure tests need PDFs built with handbook_pdf_tagging = True (off by default, see render/tagged_pdf.py);
+# they are deselected in the default run (pyproject.toml) and run with `pytest -m tagged_pdf` on such a build.
+# test_no_heading_ends_a_page runs always.
 LANGUAGE_TAG = {"nl": "nl-NL", "en": "en-GB"}
 DIAGRAM_ALT = {"nl": "Diagram van de relaties tussen de richtlijnen",
                "en": "Diagram of the relations between the guidelines"}
