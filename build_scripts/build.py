@@ -74,10 +74,10 @@ def latex_to_pdf(language: str, cache: Path) -> tuple[Path, float]:
     return pdfs[0], seconds
 
 
-def translation_gate() -> None:
+def translation_gate(cache: Path) -> None:
     """check-po over every catalogue: nothing is built from a catalogue with a finding."""
     try:
-        files, findings = check_po.check()
+        files, findings = check_po.check(remembered_in=cache / "check-po.json")
     except check_po.GateError as exc:
         raise StepFailed(f"translation check could not run: {exc}") from exc
     if findings:
@@ -195,7 +195,7 @@ def main(argv: list[str] | None = None) -> int:
     staging = site.with_name(site.name + ".staging")
     started = time.monotonic()
     try:
-        translation_gate()
+        translation_gate(args.cache.resolve())
         # a thread per edition waits on that edition's own Sphinx and LaTeX processes
         with ThreadPoolExecutor(max_workers=min(len(languages), os.cpu_count() or 1)) as pool:
             futures = {lang: pool.submit(build_edition, lang, formats, args.cache.resolve()) for lang in languages}

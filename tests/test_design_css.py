@@ -160,6 +160,36 @@ def test_furo_keeps_the_rules_of_what_a_page_starts_to_use(tmp_path):
     assert "sig-name" not in styled_classes(furo_css)
 
 
+def test_a_template_that_starts_to_use_a_class_brings_its_rules_back(tmp_path):
+    """The cut is remembered between builds (site/remembered.py): a template edited since, with no page read
+    again, must still give a new cut."""
+    srcdir = shutil.copytree(ROOT, tmp_path / "site")
+    templates = shutil.copytree(ROOT.parents[2] / "source" / "_templates", srcdir / "_templates")
+    conf = srcdir / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8").replace(
+        'templates_path = [str(Path(handbook.__file__).resolve().parents[2] / "source" / "_templates")]',
+        'templates_path = ["_templates"]'), encoding="utf-8")
+    outdir = sphinx_build(srcdir)
+    assert "footnote" not in styled_classes((outdir / "_static" / THEME_STYLESHEET).read_text(encoding="utf-8"))
+    kept = set((srcdir / "_build" / "doctrees" / "handbook-remembered").iterdir())
+    assert {path.name for path in kept} >= {"theme-css.json", "design-css.json"}
+    page = templates / "page.html"
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "{% block footer %}", '{% block footer %}<span class="footnote"></span>'), encoding="utf-8")
+    sphinx_build(srcdir)
+    assert "footnote" in styled_classes((outdir / "_static" / THEME_STYLESHEET).read_text(encoding="utf-8"))
+
+
+def test_the_remembered_cut_is_the_cut_made_anew(tmp_path):
+    srcdir = shutil.copytree(ROOT, tmp_path / "site")
+    outdir = sphinx_build(srcdir)
+    sphinx_build(srcdir)  # nothing changed: the cut is taken from what was remembered
+    remembered = {name: (outdir / "_static" / name).read_bytes() for name in (THEME_STYLESHEET, FULL.name)}
+    shutil.rmtree(srcdir / "_build" / "doctrees" / "handbook-remembered")
+    sphinx_build(srcdir)
+    assert {name: (outdir / "_static" / name).read_bytes() for name in remembered} == remembered
+
+
 # --- the published site ---------------------------------------------------------------------------------------
 
 def stylesheets(site: Path, page: Path) -> list[Path]:

@@ -156,6 +156,27 @@ def test_an_edited_entry_rewrites_only_the_pages_that_show_it(make_app, rootdir,
     # sphinx-notfound-page write search, genindex and 404 on every build)
 
 
+def test_a_registry_broken_after_a_good_build_is_checked_again(make_app, rootdir, tmp_path):
+    """An unchanged registry is not checked again (model/registry.py keeps what it was checked from); a
+    changed one, or one whose guidelines changed, is."""
+    srcdir = project(rootdir, tmp_path)
+    build(make_app, srcdir)
+    build(make_app, srcdir)  # unchanged: taken as checked
+    registry = srcdir / "_data" / "instrumenten.yaml"
+    good = registry.read_text()
+    registry.write_text(good.replace("  phases: [bouw]\n", "  phases: [bouwen]\n"))
+    app = make_app("html", srcdir=srcdir)
+    with pytest.raises(SphinxError):
+        app.build()
+    assert "unknown phase 'bouwen'" in app.warning.getvalue()
+    registry.write_text(good)
+    shutil.rmtree(srcdir / "richtlijnen" / "alfa")  # a guideline gone: its instruments now name an unknown one
+    app = make_app("html", srcdir=srcdir)
+    with pytest.raises(SphinxError):
+        app.build()
+    assert "unknown guideline 'alfa'" in app.warning.getvalue()
+
+
 def test_the_appendix_has_a_table_per_guideline(make_app, rootdir, tmp_path):
     app = build(make_app, project(rootdir, tmp_path), builder="latex")
     tex = next(app.outdir.glob("*.tex")).read_text()

@@ -10,14 +10,18 @@ root shows how the data flows; each subpackage has one concern:
 
 from __future__ import annotations
 
-from sphinx.application import Sphinx
+from typing import TYPE_CHECKING
 
-from . import i18n, model, render, site, speedups
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 __version__ = "1.0.0"
 
 
 def setup(app: Sphinx) -> dict:
+    # imported here: the build scripts import single modules (site.site_root, site.contact) without Sphinx
+    from . import i18n, model, render, site, speedups  # noqa: PLC0415
+
     speedups.setup(app)
     app.setup_extension("sphinx_design")
     app.setup_extension("sphinx.ext.graphviz")

@@ -50,6 +50,7 @@ class HandbookDomain(Domain):
         "instruments": {},
         "registry_problems": [],
         "registry_digest": "",
+        "registry_source": "",  # the key of what the registry was checked from (model/registry.py)
         "instrument_pages": {},
         "phases": {},
     }

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import hashlib
 import json
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 
 import jsonschema
@@ -203,7 +205,13 @@ def _read_registry(app, env, added, changed, removed) -> list[str]:
     domain = HandbookDomain.of(env)
     path = _registry_path(app)
     schema = Path(app.srcdir, app.config.handbook_registry_schema) if app.config.handbook_registry_schema else None
-    entries, problems = load(path, _guideline_slugs(app), schema) if path.exists() else ({}, [])  # none: no instruments
+    slugs = _guideline_slugs(app)
+    source = _source_key(path, schema or path.with_name(path.stem + ".schema.json"), slugs)
+    if source == domain.data.get("registry_source") and not domain.data["registry_problems"]:
+        entries, problems = domain.instruments, []  # as checked last time: YAML and the schema take 0.3 s
+    else:
+        entries, problems = load(path, slugs, schema) if path.exists() else ({}, [])  # none: no instruments
+    domain.data["registry_source"] = source
     for problem in problems:
         logger.error(problem.message, location=f"{path}:{problem.line}", type="handbook", subtype="registry")
     before = domain.instruments
@@ -221,6 +229,13 @@ def _read_registry(app, env, added, changed, removed) -> list[str]:
     app.handbook_registry_rewrite = rewrite
     gone = set(before) - set(shown)
     return sorted(domain.pages_naming(gone) - set(removed)) if gone else []
+
+
+def _source_key(registry: Path, schema: Path, guideline_slugs: set[str]) -> str:
+    """What the checked registry is made of: its text, the schema's, the guidelines and this code."""
+    parts = [path.read_bytes() if path.is_file() else b"" for path in (registry, schema, Path(__file__))]
+    parts += [" ".join(sorted(guideline_slugs)).encode(), version("jsonschema").encode(), yaml.__version__.encode()]
+    return hashlib.sha256(b"\0".join(parts)).hexdigest()
 
 
 def _without_line(entry: dict | None):

@@ -41,6 +41,8 @@ from sphinx_design.aside import AsideHtmlTransform
 from sphinx_design.dropdown import DropdownHtmlTransform
 from sphinx_design.tabs import TabSetHtmlTransform
 
+from .remembered import file_stamps, remembered
+
 STYLESHEET = "sphinx-design.min.css"
 FULL = Path(sphinx_design.__file__).parent / "static" / STYLESHEET
 # furo's styles for other extensions: mostly sphinx-design's (colours, shadows, tabs), read the same way
@@ -291,7 +293,9 @@ def written_static(app: Sphinx, name: str) -> str:
 def _write_subset(app: Sphinx, builder) -> None:
     if builder.format != "html":
         return
-    for name, css in cut(_full_stylesheets(app), classes_in_use(app), project_css(app)).items():
+    full, used, readers = _full_stylesheets(app), classes_in_use(app), project_css(app)
+    inputs = [full, used, readers, tinycss2.__version__, file_stamps([__file__])]
+    for name, css in remembered(app, "design-css", inputs, lambda: cut(full, used, readers)).items():
         write_static(app, name, css)
 
 

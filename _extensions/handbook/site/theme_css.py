@@ -45,6 +45,7 @@ from sphinx.util import logging
 
 from .design_css import (FURO_EXTENSIONS, cut, doctree_classes_in_use, node_types_in_use, project_css, write_static,
                          written_static)
+from .remembered import file_stamps, remembered
 
 logger = logging.getLogger(__name__)
 
@@ -126,9 +127,12 @@ def _templates(app: Sphinx) -> list[Path]:
     """The templates of the themes and the project; off Read the Docs, not furo's templates for it (its
     version menu, its ads), which are wholly inside ``{% if READTHEDOCS %}``."""
     folders = app.builder.theme.get_theme_dirs() + [Path(app.confdir, f) for f in app.config.templates_path]
-    on_read_the_docs = bool(app.config.html_context.get("READTHEDOCS") or os.environ.get("READTHEDOCS"))
     return [path for folder in folders for path in Path(folder).rglob("*.html")
-            if on_read_the_docs or not _only_on_read_the_docs(path)]
+            if _on_read_the_docs(app) or not _only_on_read_the_docs(path)]
+
+
+def _on_read_the_docs(app: Sphinx) -> bool:
+    return bool(app.config.html_context.get("READTHEDOCS") or os.environ.get("READTHEDOCS"))
 
 
 def _only_on_read_the_docs(template: Path) -> bool:
@@ -238,17 +242,36 @@ def _readers(app: Sphinx) -> str:
                     *(f"var({name})" for name in SCRIPT_PROPERTY.findall(scripts))])
 
 
+def _cut_stylesheets(app: Sphinx, stylesheets: dict[str, str]) -> dict:
+    theme_classes = set().union(*map(classes_named_in, stylesheets.values()))
+    kept = classes_that_can_appear(app, theme_classes)
+    return {"files": cut(stylesheets, kept, _readers(app), prefix=""), "dropped": sorted(theme_classes - kept)}
+
+
+def _inputs(app: Sphinx, stylesheets: dict[str, str]) -> list:
+    """Everything the cut is made from (site/remembered.py): the files whose words or classes it reads (all
+    templates, also Read the Docs' own), the classes and node types of the doctrees, the other stylesheets."""
+    from .design_css import STYLESHEET as DESIGN  # noqa: PLC0415
+
+    folders = app.builder.theme.get_theme_dirs() + [Path(app.confdir, f) for f in app.config.templates_path]
+    files = ([path for folder in folders for path in Path(folder).rglob("*.html")] + _scripts(app)
+             + list(HANDBOOK.rglob("*.py")) + list(Path(furo.__file__).parent.glob("*.py"))
+             + list(Path(sphinx_design.__file__).parent.rglob("*.py")) + list(WRITERS) + _extension_code(app))
+    return [stylesheets, node_types_in_use(app.env), doctree_classes_in_use(app.env), file_stamps(files),
+            project_css(app), written_static(app, DESIGN), _on_read_the_docs(app),
+            tinycss2.__version__]
+
+
 def _write_cut(app: Sphinx, builder) -> None:
     if builder.format != "html" or (css := _full_stylesheet(app)) is None:
         return
     # furo's stylesheet for other extensions, as design_css cut it (sphinx-design's classes): again, for
     # the rest (Read the Docs' menus, ads, copy buttons, tabs of other extensions)
     stylesheets = {STYLESHEET: css, FURO_EXTENSIONS: written_static(app, FURO_EXTENSIONS)}
-    theme_classes = set().union(*map(classes_named_in, stylesheets.values()))
-    kept = classes_that_can_appear(app, theme_classes)
-    for name, text in cut(stylesheets, kept, _readers(app), prefix="").items():
+    result = remembered(app, "theme-css", _inputs(app, stylesheets), lambda: _cut_stylesheets(app, stylesheets))
+    for name, text in result["files"].items():
         write_static(app, name, text)
-    builder.handbook_theme_classes_dropped = theme_classes - kept
+    builder.handbook_theme_classes_dropped = set(result["dropped"])
 
 
 # --- the guard --------------------------------------------------------------------------------------------
