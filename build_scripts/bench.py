@@ -196,6 +196,8 @@ def edit_nl_paragraph(project: Path, slug: str, run: int) -> None:
 def edit_registry(project: Path, slug: str, run: int) -> None:
     """Change the description of the page's first instrument in the registry (a line scan: keeps the file)."""
     path = project / "source" / "_data" / "instrumenten.yaml"
+    if not path.is_file():
+        raise BenchError(f"{path}: no instrument registry in this project (an older revision?): nothing to edit")
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     serving = next((i for i, line in enumerate(lines)
                     if line.startswith("  guidelines:") and re.search(rf"[\[ ,]{re.escape(slug)}[\],]", line)), None)
