@@ -13,6 +13,7 @@ child process, timed as the median of --runs runs with min and max:
     edit-en-only     the same edit, English edition only (`--languages en`)
     edit-nl-para     `make html` after editing one Dutch paragraph of --page
     edit-relation    `make html` after removing or restoring one relation in --page's front matter
+    edit-registry    `make html` after editing the description of one of --page's instruments
     edit-en-warm     the English msgstr edit built by the warm Sphinx worker of the live preview
                      (`make serve`, build_scripts/sphinx_worker.py): no interpreter start, no imports
 
@@ -27,10 +28,13 @@ slugs, numbers 1..13*N, relations and links remapped within each copy, titles an
 English catalogues copied the same way) and reports how time and memory grow from 1x to Nx.
 
 --scale N measures cold-html, cold-all and edit-en-msgstr again on the scaled copy (--scale-runs runs each).
---quick skips the PDF builds. --profile DIR also runs the English HTML build under cProfile (cold, then
+--quick skips the PDF builds; --scenarios names the ones to run. --against REV measures the project at a
+git revision beside this one, alternating run by run (run 1 of each, then run 2...), so that the machine's
+load falls on both; a scenario the old revision cannot run (no registry) is reported as an error for it only.
+--add-language CODE:NAME does the same beside a copy with one more edition. --profile DIR also runs the English HTML build under cProfile (cold, then
 after one msgstr edit) and lists what costs the time.
 
-Usage: python build_scripts/bench.py [--runs 5] [--scale N [--scale-runs R]] [--quick] [--page inkoop]
+Usage: python build_scripts/bench.py [--runs 5] [--scale N [--scale-runs R]] [--quick] [--scenarios a,b] [--page inkoop]
                                      [--json FILE] [--profile DIR] [--nice N] [--workdir DIR] [--keep]
                                      [--against REV | --add-language fy:Frysk]
 """
@@ -52,7 +56,7 @@ import time
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Callable
+from collections.abc import Callable, Iterator
 from urllib.parse import unquote, urlsplit
 
 import project_files  # noqa: E402 (build_scripts/, beside this file)
@@ -393,8 +397,9 @@ def summarise(runs: list[Run]) -> dict:
 
 
 class Bench:
-    def __init__(self, workdir: Path, runs: int, slug: str, say: Callable[[str], None]):
+    def __init__(self, workdir: Path, runs: int, slug: str, say: Callable[[str], None], label: str = ""):
         self.workdir, self.runs, self.slug, self.say = workdir, runs, slug, say
+        self.label = f" ({label})" if label else ""  # beside another version: which one a run line is
         self.counter = 0
         self.edits = 0
         self.errors: list[str] = []
@@ -415,32 +420,46 @@ class Bench:
             load = os.getloadavg()[0]
             self.say(f"{scenario.name}: {scenario.label} (load {load:.2f})")
             try:
-                runs = self.cold(scenario, pristine) if scenario.cold else self.incremental(scenario, self.warm_copy(pristine))
+                runs = list(self.steps(scenario, pristine))
             except BenchError as exc:  # one failed scenario must not hide what the others measured
-                self.errors.append(f"{scenario.name}: {exc}")
-                self.say(f"  {scenario.name} FAILED: {str(exc).splitlines()[0]}")
+                self.failed(scenario, exc)
                 continue
-            command = f"build.py --formats {scenario.formats}"
-            if scenario.languages:
-                command += f" --languages {scenario.languages}"
-            if scenario.warm:
-                command = "sphinx_worker.py (make serve), English HTML"
-            results[scenario.name] = {"label": scenario.label, "command": command, "load_before": load,
-                                      **summarise(runs)}
-            if not scenario.cold:
-                pages = html_snapshot(self.warm)
-                results[scenario.name]["pages_total"] = {lang: len(pages[lang]) for lang in LANGUAGES}
+            results[scenario.name] = self.summary(scenario, load, runs)
         return results
 
-    def cold(self, scenario: Scenario, pristine: Path) -> list[Run]:
-        runs, project = [], None
+    def steps(self, scenario: Scenario, pristine: Path) -> Iterator[Run]:
+        """The scenario's runs, one at a time (measure_side_by_side alternates two versions run by run)."""
+        if scenario.cold:
+            yield from self.cold(scenario, pristine)
+        else:
+            yield from self.incremental(scenario, self.warm_copy(pristine))
+
+    def failed(self, scenario: Scenario, exc: BenchError) -> None:
+        self.errors.append(f"{scenario.name}: {exc}")
+        self.say(f"  {scenario.name} FAILED: {str(exc).splitlines()[0]}")
+
+    def summary(self, scenario: Scenario, load: float, runs: list[Run]) -> dict:
+        command = f"build.py --formats {scenario.formats}"
+        if scenario.languages:
+            command += f" --languages {scenario.languages}"
+        if scenario.warm:
+            command = "sphinx_worker.py (make serve), English HTML"
+        result = {"label": scenario.label, "command": command, "load_before": load, **summarise(runs)}
+        if not scenario.cold:
+            pages = html_snapshot(self.warm)
+            result["pages_total"] = {lang: len(pages[lang]) for lang in LANGUAGES}
+        return result
+
+    def cold(self, scenario: Scenario, pristine: Path) -> Iterator[Run]:
+        project = None
         for run in range(1, self.runs + 1):
             if project is not None:
                 shutil.rmtree(project)
             project = self.fresh(pristine)
-            runs.append(measured(build_command(project, scenario.formats, scenario.languages), project,
-                                 self.workdir / f"{scenario.name}-{run}.log"))
-            self.say(f"  {scenario.name} run {run}: {runs[-1].seconds:.2f} s")
+            result = measured(build_command(project, scenario.formats, scenario.languages), project,
+                              self.workdir / f"{scenario.name}-{run}.log")
+            self.say(f"  {scenario.name}{self.label} run {run}: {result.seconds:.2f} s")
+            yield result
         if scenario.name == "cold-html":
             self.warm = project  # built: the incremental scenarios go on from here
             self.html_site = self.workdir / f"site-{self.counter:03d}"  # as built, before any edit
@@ -449,7 +468,6 @@ class Bench:
             self.pdf_site = project
         else:
             shutil.rmtree(project)
-        return runs
 
     def warm_copy(self, pristine: Path) -> Path:
         if self.warm is None:
@@ -458,24 +476,23 @@ class Bench:
             self.html_site = self.html_site or self.warm / "build" / "site"
         return self.warm
 
-    def incremental(self, scenario: Scenario, project: Path) -> list[Run]:
+    def incremental(self, scenario: Scenario, project: Path) -> Iterator[Run]:
         if scenario.warm:
-            return self.incremental_warm(scenario, project)
-        runs = []
-        for _ in range(self.runs):
+            yield from self.incremental_warm(scenario, project)
+            return
+        for run in range(1, self.runs + 1):
             self.edits += 1  # counted across scenarios: every edit differs from the one before
             scenario.edit(project, self.slug, self.edits)
             before = html_snapshot(project)
             result = measured(build_command(project, scenario.formats, scenario.languages), project,
-                              self.workdir / f"{scenario.name}-{len(runs) + 1}.log")
+                              self.workdir / f"{scenario.name}-{run}.log")
             result.pages_rewritten, result.pages_changed = count_rewrites(before, html_snapshot(project))
-            runs.append(result)
-            self.say(f"  {scenario.name} run {len(runs)}: {result.seconds:.2f} s, "
+            self.say(f"  {scenario.name}{self.label} run {run}: {result.seconds:.2f} s, "
                      f"rewrote nl {result.pages_rewritten['nl']} / en {result.pages_rewritten['en']}")
-        return runs
+            yield result
 
 
-    def incremental_warm(self, scenario: Scenario, project: Path) -> list[Run]:
+    def incremental_warm(self, scenario: Scenario, project: Path) -> Iterator[Run]:
         """The same edits, built by one warm Sphinx worker (as the live preview does) on the same caches as
         build.py. Wall time is the round trip seen by the client; CPU and peak memory are the build's own
         process (wait4); "all" adds the resident warm worker."""
@@ -483,11 +500,10 @@ class Bench:
         from sphinx_worker import SphinxWorker  # noqa: PLC0415
 
         argv = sphinx_arguments("html", "en", project / "build" / "cache", project / "source")
-        runs = []
         log = self.workdir / f"{scenario.name}.log"
         with log.open("wb") as out, SphinxWorker(cwd=project, env={**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH},
                                                  stdout=out, stderr=out) as worker:
-            for _ in range(self.runs):
+            for run in range(1, self.runs + 1):
                 self.edits += 1
                 scenario.edit(project, self.slug, self.edits)
                 before = html_snapshot(project)
@@ -500,9 +516,8 @@ class Bench:
                 result = Run(seconds=seconds, cpu_seconds=answer["cpu_seconds"], peak_process_mb=answer["peak_mb"],
                              peak_total_mb=answer["peak_mb"] + resident_mb)
                 result.pages_rewritten, result.pages_changed = count_rewrites(before, html_snapshot(project))
-                runs.append(result)
-                self.say(f"  {scenario.name} run {len(runs)}: {seconds:.2f} s, rewrote en {result.pages_rewritten['en']}")
-        return runs
+                self.say(f"  {scenario.name}{self.label} run {run}: {seconds:.2f} s, rewrote en {result.pages_rewritten['en']}")
+                yield result
 
 
 # --- page weight and PDFs --------------------------------------------------------------------------------
@@ -739,9 +754,25 @@ def measure_side_by_side(benches: dict[str, tuple[Bench, Path]], names: list[str
             for label, (bench, pristine) in benches.items()}
     for bench, _pristine in benches.values():
         bench.errors = []
-    for name in names:
+        bench.warm = bench.html_site = bench.pdf_site = None
+    for scenario in (s for s in SCENARIOS if s.name in names):
+        steps, runs, loads = {}, {label: [] for label in benches}, {}
         for label, (bench, pristine) in benches.items():
-            data[label]["scenarios"].update(bench.suite(pristine, [name]))
+            loads[label] = os.getloadavg()[0]
+            bench.say(f"{scenario.name} ({label}): {scenario.label} (load {loads[label]:.2f})")
+            steps[label] = bench.steps(scenario, pristine)
+        while steps:  # run 1 of each version, then run 2 of each...
+            for label in list(steps):
+                bench = benches[label][0]
+                try:
+                    runs[label].append(next(steps[label]))
+                except StopIteration:
+                    del steps[label]
+                    if runs[label]:
+                        data[label]["scenarios"][scenario.name] = bench.summary(scenario, loads[label], runs[label])
+                except BenchError as exc:  # one failed scenario must not hide what the others measured
+                    del steps[label]
+                    bench.failed(scenario, exc)
     for label, (bench, _pristine) in benches.items():
         if bench.html_site is not None:
             data[label]["page_weight"] = {
@@ -754,12 +785,15 @@ def measure_side_by_side(benches: dict[str, tuple[Bench, Path]], names: list[str
     return data
 
 
+def scaled_copy(bench: Bench, pristine_1x: Path, factor: int) -> Path:
+    pristine = bench.workdir / f"pristine-{factor}x"
+    shutil.copytree(pristine_1x, pristine)
+    scale_project(pristine, factor)
+    return pristine
+
+
 def measure_scale(bench: Bench, factor: int, names: list[str], pristine_1x: Path, slug: str) -> dict:
-    pristine = pristine_1x
-    if factor > 1:
-        pristine = bench.workdir / f"pristine-{factor}x"
-        shutil.copytree(pristine_1x, pristine)
-        scale_project(pristine, factor)
+    pristine = scaled_copy(bench, pristine_1x, factor) if factor > 1 else pristine_1x
     bench.errors = []
     data: dict = {"guidelines": len(guideline_slugs(pristine)), "runs": bench.runs,
                   "scenarios": bench.suite(pristine, names)}
@@ -782,6 +816,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale", type=int, default=1, help="also measure N times the guidelines (e.g. 10)")
     parser.add_argument("--scale-runs", type=int, help="runs per measurement at N times (default: --runs)")
     parser.add_argument("--quick", action="store_true", help="skip the PDF builds (cold-pdf, cold-all)")
+    parser.add_argument("--scenarios", help="only these scenarios, comma-separated (default: all)")
     parser.add_argument("--page", default="inkoop", help="guideline to edit and weigh (slug); default inkoop")
     parser.add_argument("--json", type=Path, help="also write the results as JSON to this file")
     parser.add_argument("--profile", type=Path, metavar="DIR",
@@ -806,6 +841,11 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"--workdir {workdir} is inside the project; use a folder elsewhere (default: a temp folder)")
     workdir.mkdir(parents=True, exist_ok=True)
     names = [s.name for s in SCENARIOS if not (args.quick and s.pdf)]
+    if args.scenarios:
+        unknown = set(args.scenarios.split(",")) - {s.name for s in SCENARIOS}
+        if unknown:
+            parser.error(f"unknown scenario(s) {', '.join(sorted(unknown))}; known: {', '.join(s.name for s in SCENARIOS)}")
+        names = [name for name in names if name in args.scenarios.split(",")]
     results: dict = {"runs": args.runs, "scale": args.scale, "quick": args.quick, "page": args.page,
                      "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0],
                                  "load_at_start": os.getloadavg()[0], "nice": args.nice},
@@ -825,14 +865,14 @@ def main(argv: list[str] | None = None) -> int:
                 raise BenchError(f"add_language.py {code} failed: {added.stderr.strip()}")
             (workdir / "more").mkdir()
             side = measure_side_by_side({"1": (bench, pristine),
-                                         f"1 +{code}": (Bench(workdir / "more", args.runs, args.page, say), more)},
+                                         f"1 +{code}": (Bench(workdir / "more", args.runs, args.page, say, f"+{code}"), more)},
                                         names, args.page)
             results["scales"].update(side)
         elif args.against:
             old = extract_revision(args.against, workdir / "pristine-against")
             (workdir / "against").mkdir()
-            side = measure_side_by_side({"1": (bench, pristine),
-                                         f"1 @{args.against}": (Bench(workdir / "against", args.runs, args.page, say), old)},
+            against = Bench(workdir / "against", args.runs, args.page, say, f"@{args.against}")
+            side = measure_side_by_side({"1": (bench, pristine), f"1 @{args.against}": (against, old)},
                                         names, args.page)
             results["scales"].update(side)
         else:
@@ -841,7 +881,14 @@ def main(argv: list[str] | None = None) -> int:
             say(f"scaled to {args.scale}x the guidelines")
             scaled = [n for n in names if n in SCALED]
             bench.runs = args.scale_runs or args.runs
-            results["scales"][str(args.scale)] = measure_scale(bench, args.scale, scaled, pristine, args.page)
+            if args.against:  # the old revision scaled the same way, scenario by scenario beside this one
+                against.runs = bench.runs
+                results["scales"].update(measure_side_by_side(
+                    {str(args.scale): (bench, scaled_copy(bench, pristine, args.scale)),
+                     f"{args.scale} @{args.against}": (against, scaled_copy(against, old, args.scale))},
+                    scaled, args.page))
+            else:
+                results["scales"][str(args.scale)] = measure_scale(bench, args.scale, scaled, pristine, args.page)
             results["growth"] = growth(results, args.scale)
         if args.profile:
             results["profile"] = profile(pristine, args.profile.resolve(), args.page, say)

@@ -92,3 +92,23 @@ def test_quick_bench_reports_every_measurement(tmp_path):
     assert set(data["growth"]) == {"cold-html", "edit-en-msgstr"}
     assert all(g["time_ratio"] > 0 and g["memory_ratio"] > 0 for g in data["growth"].values())
     assert data["targets"] and all(isinstance(t["met"], bool) for t in data["targets"])
+
+
+@pytest.mark.publication
+def test_against_a_revision_alternates_the_two_versions_run_by_run(tmp_path):
+    """--against: each scenario's runs alternate between this tree and the revision (the machine's load
+    falls on both), and each side gets its own figures."""
+    report = tmp_path / "bench.json"
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "build_scripts" / "bench.py"), "--runs", "2", "--against", "HEAD",
+         "--scenarios", "noop-html,edit-registry", "--json", str(report), "--workdir", str(tmp_path / "work")],
+        cwd=ROOT, capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    assert result.returncode == 0, result.stderr[-4000:]
+    data = json.loads(report.read_text())
+    assert set(data["scales"]) == {"1", "1 @HEAD"}
+    for side in data["scales"].values():
+        assert set(side["scenarios"]) == {"noop-html", "edit-registry"}
+        assert len(side["scenarios"]["noop-html"]["seconds"]["runs"]) == 2
+        assert side["scenarios"]["edit-registry"]["pages_changed"]["nl"]["median"] >= 1
+    runs = [line.split(":")[0].strip() for line in result.stderr.splitlines() if " run " in line]
+    assert runs[:4] == ["noop-html run 1", "noop-html (@HEAD) run 1", "noop-html run 2", "noop-html (@HEAD) run 2"]
