@@ -22,6 +22,8 @@ import yaml
 
 PHASES = ("verkenning", "ontwerp", "bouw", "productie")
 TRANSLATED_FIELDS = ("description", "verb", "kind")
+# libyaml's parser when PyYAML has it (the wheels do): 15 times faster, with the same line marks
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass
@@ -111,8 +113,8 @@ def load(path: Path, guideline_slugs: set[str], schema_path: Path | None = None)
     except OSError as exc:
         return {}, [Problem(1, f"the instrument registry cannot be read: {exc}")]
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        loader = yaml.SafeLoader("")
+        root = yaml.compose(text, Loader=LOADER)
+        loader = LOADER("")
         data = loader.construct_document(root) if root is not None else []
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
