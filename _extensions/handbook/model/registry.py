@@ -4,7 +4,9 @@ the ``jsonschema`` library, and then against the handbook itself (known guidelin
 
 Every problem is reported at once, each with the registry's file, line and the entry's id, and a
 suggestion where one fits; the build then fails (the domain counts them). The registry is read at the
-start of every build (``env-get-outdated``), before any page, and kept in the domain.
+start of every build (``env-get-outdated``), before any page, and kept in the domain; when its text, its
+schema, the guidelines and this code are what they were at the last check (a key kept in the domain), the
+entries kept are used as they are.
 """
 
 from __future__ import annotations
