@@ -3,6 +3,7 @@ report (file, line, msgid, what differs), the exit code, and the real catalogues
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -117,6 +118,30 @@ def test_clean_catalogue_passes(tmp_path):
     result = run_check(tmp_path / "over.po")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "1 catalogue(s) checked" in result.stdout
+
+
+def test_remembered_findings_follow_every_change(tmp_path):
+    """build.py keeps the findings between builds (``remembered_in``): a catalogue edited since, or a new
+    glossary, is checked again; an unchanged one gives the findings it gave."""
+    good = BAD_CATALOGUE.replace("deed.en)", "deed.nl)")
+    po = write_po(tmp_path / "locale" / "en" / "LC_MESSAGES" / "over.po", good)
+    store = tmp_path / "cache" / "check-po.json"
+
+    def findings():
+        return [(f.line, f.rule) for f in check_po.check([tmp_path / "locale"], None, remembered_in=store)[1]]
+
+    assert findings() == [] and store.exists()
+    write_po(po, BAD_CATALOGUE)
+    assert [rule for _, rule in findings()] == ["link"]
+    assert [rule for _, rule in findings()] == ["link"]  # remembered, still reported
+    write_po(po, good)
+    assert findings() == []
+    glossary = tmp_path / "en.tbx"
+    shutil.copy(check_po.GLOSSARY, glossary)
+    write_po(po, good + '\nmsgid "Onze inkoopstrategie."\nmsgstr "Our purchasing strategy."\n')
+    assert findings() == []  # no glossary given
+    with_glossary = check_po.check([tmp_path / "locale"], glossary, remembered_in=store)[1]
+    assert [finding.rule for finding in with_glossary] == ["glossary"]
 
 
 @pytest.mark.parametrize(("body", "expected"), [
