@@ -92,3 +92,18 @@ def test_bad_phases_are_reported_with_file_and_line(make_app, rootdir, tmp_path)
     assert at("Je hebt **getest**.") + "each item of the 'uitkomsten' block of phase 'ontwerp' must be one line of plain text" in log
     assert at("{fase} productie") + "phase 'productie' has no outcomes" in log
     assert at("Houd het draaiende") + "the goal of phase 'productie' must be plain text" in log
+
+
+def test_an_edited_goal_rewrites_its_page_and_the_phase_page_only(make_app, rootdir, tmp_path):
+    """A phase's goal shows on its guideline page and on the phase page; the other list pages (the grid,
+    the related guidelines of other pages) show titles and summaries only (site/rewrite_scope.py)."""
+    srcdir = project(rootdir, tmp_path)
+    app = build(make_app, srcdir)
+    alfa = srcdir / "richtlijnen/alfa/index.md"
+    before = {p: p.stat().st_mtime_ns for p in app.outdir.rglob("*.html")}
+    alfa.write_text(alfa.read_text().replace("Bouw het in kleine stappen.", "Bouw het in heel kleine stappen."))
+    app = build(make_app, srcdir)
+    rewritten = {p.relative_to(app.outdir).as_posix() for p in app.outdir.rglob("*.html")
+                 if p.stat().st_mtime_ns != before.get(p)}
+    assert rewritten - {"genindex.html", "search.html", "404.html"} == {"richtlijnen/alfa/index.html", "fasen.html"}
+    assert "Bouw het in heel kleine stappen." in (app.outdir / "fasen.html").read_text()

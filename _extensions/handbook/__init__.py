@@ -31,7 +31,7 @@ def setup(app: Sphinx) -> dict:
     site.setup(app)
     return {
         "version": __version__,
-        "env_version": 5,  # 5: site.design_css keeps every class and node type per document
+        "env_version": 6,  # 6: the domain keeps the phase pages apart
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

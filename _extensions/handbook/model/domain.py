@@ -6,6 +6,7 @@ readers collected (``merge_domaindata``). Renderers ask the domain, once every d
 
 - ``guidelines``: docname -> the guideline's metadata (slug, number, title, summary, relations, lines);
 - ``list_pages``: documents that show other guidelines' titles, summaries or relations;
+- ``phase_pages``: documents that show every guideline's phases (the phase pages);
 - ``problems``: docname -> the authors' input errors found on that page (logged with file and line as they
   are found; the build fails after reading when there are any, so an author sees all of them at once);
 - ``instruments``: id -> an entry of the instrument registry (``registry``), read at the start of each build,
@@ -46,6 +47,7 @@ class HandbookDomain(Domain):
     initial_data = {
         "guidelines": {},
         "list_pages": set(),
+        "phase_pages": set(),
         "problems": {},
         "instruments": {},
         "registry_problems": [],
@@ -64,6 +66,7 @@ class HandbookDomain(Domain):
     def clear_doc(self, docname: str) -> None:
         self.data["guidelines"].pop(docname, None)
         self.data["list_pages"].discard(docname)
+        self.data["phase_pages"].discard(docname)
         self.data["problems"].pop(docname, None)
         self.data["instrument_pages"].pop(docname, None)
         self.data["phases"].pop(docname, None)
@@ -73,8 +76,9 @@ class HandbookDomain(Domain):
             for key in ("guidelines", "problems", "instrument_pages", "phases"):
                 if docname in otherdata[key]:
                     self.data[key][docname] = otherdata[key][docname]
-            if docname in otherdata["list_pages"]:
-                self.data["list_pages"].add(docname)
+            for key in ("list_pages", "phase_pages"):
+                if docname in otherdata[key]:
+                    self.data[key].add(docname)
 
     def process_doc(self, env: BuildEnvironment, docname: str, document) -> None:
         """After translation: a guideline's title, summary and phases as the reader of this edition sees them."""
@@ -117,6 +121,13 @@ class HandbookDomain(Domain):
 
     def note_list_page(self, docname: str) -> None:
         self.list_pages.add(docname)
+
+    @property
+    def phase_pages(self) -> set[str]:
+        return self.data["phase_pages"]
+
+    def note_phase_page(self, docname: str) -> None:
+        self.phase_pages.add(docname)
 
     # --- instruments ----------------------------------------------------------------------------------------
 

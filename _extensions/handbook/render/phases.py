@@ -191,7 +191,8 @@ class PhaseOverviewDirective(SphinxDirective):
                                                          f"Use one of: {', '.join(PHASES)}.")
             return []
         domain.note_instrument_page(self.env.docname, None, [])
-        domain.note_list_page(self.env.docname)
+        domain.note_list_page(self.env.docname)  # guidelines' numbered titles
+        domain.note_phase_page(self.env.docname)  # and their goals, outcomes and instruments
         name = str(PHASES[key].name)
         section = nodes.section(ids=[f"fase-{key}"], names=[f"fase-{key}"], classes=["phase-page"])
         section += nodes.title(name, name, translatable=False)

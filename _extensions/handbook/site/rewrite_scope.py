@@ -3,7 +3,8 @@
 - Every page's navigation shows the title of every page: a changed title rewrites every page (Sphinx on its
   own would rewrite only the pages whose toctree lists the changed one, and leave stale navigation elsewhere).
 - The list pages (home, overview, relations, phase pages, "related guidelines" sections) show the
-  guidelines' numbers, summaries, relations and phases: they are rewritten when one of those changes.
+  guidelines' numbers, summaries and relations: they are rewritten when one of those changes. The phase
+  pages also show every guideline's phases (goal, outcomes): they alone are rewritten when those change.
 - Sphinx also rewrites every page whose toctree includes a page it read again; ``speedups.toctree_parents``
   skips that when nothing they show changed.
 
@@ -22,9 +23,12 @@ SHOWN_ON_LIST_PAGES = ("slug", "number", "summary", "relations")
 
 
 def _shown_on_list_pages(env: BuildEnvironment) -> dict[str, tuple]:
-    domain = HandbookDomain.of(env)
-    return {docname: (*(repr(info.get(key)) for key in SHOWN_ON_LIST_PAGES), repr(domain.data["phases"].get(docname)))
-            for docname, info in domain.guidelines.items()}
+    return {docname: tuple(repr(info.get(key)) for key in SHOWN_ON_LIST_PAGES)
+            for docname, info in HandbookDomain.of(env).guidelines.items()}
+
+
+def _shown_on_phase_pages(env: BuildEnvironment) -> dict[str, str]:
+    return {docname: repr(phases) for docname, phases in HandbookDomain.of(env).data["phases"].items()}
 
 
 def titles(env: BuildEnvironment) -> dict[str, str]:
@@ -36,7 +40,8 @@ def tables_of_contents(env: BuildEnvironment) -> dict[str, str]:
 
 
 def _start_build(app: Sphinx, env: BuildEnvironment, added, changed, removed) -> list[str]:
-    app.handbook_before = {"shown": _shown_on_list_pages(env), "titles": titles(env),
+    app.handbook_before = {"shown": _shown_on_list_pages(env), "phases": _shown_on_phase_pages(env),
+                           "titles": titles(env),
                            "tocs": tables_of_contents(env)}
     app.handbook_reading = set()
     return []
@@ -53,9 +58,13 @@ def _pages_to_rewrite(app: Sphinx, env: BuildEnvironment) -> list[str]:
     reading = app.handbook_reading
     if titles(env) != before["titles"]:
         return sorted(env.found_docs - reading)
+    domain = HandbookDomain.of(env)
+    rewrite = set()
     if _shown_on_list_pages(env) != before["shown"]:
-        return sorted(HandbookDomain.of(env).list_pages - reading)
-    return []
+        rewrite |= domain.list_pages
+    if _shown_on_phase_pages(env) != before["phases"]:
+        rewrite |= domain.phase_pages
+    return sorted(rewrite - reading)
 
 
 def setup(app: Sphinx) -> None:
