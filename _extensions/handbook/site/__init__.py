@@ -26,7 +26,10 @@ tests/test_browser.py fails when a link does open a new tab without both.
 
 from __future__ import annotations
 
-from sphinx.application import Sphinx
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # build.py imports site_root and contact without Sphinx
+    from sphinx.application import Sphinx
 
 
 def setup(app: Sphinx) -> None:
