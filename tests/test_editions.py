@@ -54,6 +54,25 @@ def test_the_percentage_counts_translated_messages_not_fuzzy_ones():
     assert translation_percent([ROOT / "locale"], "en") == 100
 
 
+def test_a_translated_message_changes_the_percentage_on_the_next_build(make_app, tmp_path):
+    """The percentage is remembered between builds (site/remembered.py), keyed by the catalogues' texts."""
+    srcdir = tmp_path / "src"
+    shutil.copytree(ROOT, srcdir)
+
+    def state() -> str:
+        app = make_app("html", srcdir=srcdir, confoverrides={"language": "nl"})
+        app.build()
+        return soup(Path(app.outdir), "over.html").select_one("a[hreflang=fy] .edition-state").get_text()
+
+    assert state() == "(concept, 16% vertaald)"
+    catalogue = srcdir / "locale" / "fy" / "LC_MESSAGES" / "over.po"
+    catalogue.write_text(catalogue.read_text(encoding="utf-8").replace(
+        'msgid "Dit is de eerste alinea over de proef."\nmsgstr ""',
+        'msgid "Dit is de eerste alinea over de proef."\nmsgstr "Dit is de earste alinea oer de proef."'),
+        encoding="utf-8")
+    assert state() == "(concept, 33% vertaald)"
+
+
 def test_three_editions_make_one_language_menu_naming_each_language_in_itself(built):
     page = soup(built["nl"], "over.html")
     menus = page.select("details.language-menu")

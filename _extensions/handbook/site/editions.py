@@ -14,6 +14,7 @@ catalogues are not fully translated shows its percentage in the switch.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 from pathlib import Path
@@ -29,6 +30,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..render.latex_language import babel_package
 from .addresses import site_root_from, to_site_root
+from .remembered import remembered
 
 
 REQUIRED = ("project", "subtitle", "language_name", "pdf_basename", "pdf_language_tag")
@@ -66,7 +68,10 @@ def _measure_progress(app: Sphinx, config: Config) -> None:
     progress = {}
     for code in config.handbook_editions:
         if code != source:
-            percent = translation_percent(locale_dirs, code)
+            catalogues = sorted(po for folder in locale_dirs for po in (folder / code / "LC_MESSAGES").rglob("*.po"))
+            texts = [(str(po), hashlib.sha256(po.read_bytes()).hexdigest()) for po in catalogues]
+            percent = remembered(app, f"progress-{code}", [texts, Path(__file__).stat().st_mtime_ns],
+                                 lambda code=code: translation_percent(locale_dirs, code))
             if percent < 100:
                 progress[code] = percent
     config.handbook_edition_progress = progress
