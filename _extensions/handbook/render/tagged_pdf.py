@@ -82,7 +82,7 @@ def _give_latex_more_memory(app: Sphinx, exception) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    app.add_config_value("handbook_pdf_tagging", False, "env", bool)  # off: varwidth table cells (docstring)
+    app.add_config_value("handbook_pdf_tagging", True, "env", bool)
     app.connect("config-inited", _use_template)
     app.connect("builder-inited", _latex_context)
     app.connect("doctree-resolved", _figures_with_alt, priority=700)
