@@ -11,10 +11,17 @@
   tagged edition's last run uses 4.93 million (untagged: 1.9 million), and a run from an unsettled .aux
   stopped with "TeX capacity exceeded". The LaTeX folder's latexmkrc gives xelatex more (``extra_mem_top``,
   a web2c setting read from the environment).
-- Off by default (``handbook_pdf_tagging = True`` turns it on): tagged, varwidth cannot re-measure Sphinx's
-  table cells (marks and specials in them: 1,440 "Failed to reprocess" warnings), so the relations table
-  is 103 pt too wide and its last column falls off the page. Untagged, one edition's PDF takes 8 s of CPU;
-  tagged about 2 minutes (4 xelatex runs).
+- On by default (``handbook_pdf_tagging = False`` turns it off). Untagged, one edition's PDF takes 8 s of
+  CPU; tagged about 2 minutes (4 xelatex runs).
+- Tables: tagged, varwidth cannot re-measure a table cell (tagpdf's marks and specials in it: "Failed to
+  reprocess" warnings), so a cell takes its column's full width. Every column of the handbook's tables
+  therefore has a fixed width (p-type, ``\\X``/``\\Y``); a ``c``/``l`` column would take 1/n of the line and
+  the table would overflow the page (the relations matrix did, by 103 pt).
+- What the structure lacks (the accessibility statement, source/toegankelijkheid.md, says it to readers):
+  the table of contents is tagged as plain paragraphs; table rules and colours and card frames are not
+  artifacts; the relations matrix has no row headers; footnote text sits in the paragraph that refers to
+  it; xetex writes no space characters; no /Lang on Dutch names in the English edition; not checked
+  against PDF/UA.
 """
 
 from __future__ import annotations
