@@ -239,7 +239,10 @@ def test_text_follows_the_reading_order_without_headers_and_footers(tagged, site
             position = cards.find(squeeze(name), position)
             assert position >= 0, (guideline.slug, name)
     assert positions == sorted(positions)
-    # the page numbers in the footers are not part of the text
+    # every card is one Div: its badge and name, description and link together
+    divs = [e for e in tree.walk() if e.kind == "Div"]
+    assert len(divs) == sum(len(guideline.cards) for guideline in sources.guidelines())
+    assert all(div.kids and {kid.kind for kid in div.kids} <= {"P", "Link"} for div in divs)
 
 
 # --- a heading never ends a page ------------------------------------------------------------------------------
