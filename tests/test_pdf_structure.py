@@ -199,7 +199,9 @@ def test_tables_have_rows_and_header_cells(tagged):
         assert table.kids and all(row.kind == "TR" for row in table.kids), [row.kind for row in table.kids]
         header, *body = table.kids
         assert {(cell.kind, cell.scope) for cell in header.kids} == {("TH", "Column")}
-        assert body and {cell.kind for row in body for cell in row.kids} == {"TD"}
+        # the first column names the row (a guideline, an instrument): its header
+        assert body and {(row.kids[0].kind, row.kids[0].scope) for row in body} == {("TH", "Row")}
+        assert {cell.kind for row in body for cell in row.kids[1:]} == {"TD"}
         assert all(len(row.kids) == len(header.kids) for row in body)
     matrix = next(table for table in tables if len(table.kids[0].kids) == 14)
     assert len(matrix.kids) == 14  # header + 13 guidelines

@@ -19,6 +19,7 @@ from . import design
 from .nodes import (card_title, guideline_card, guideline_cards, narrow_on_paper, page_reference,
                     relations_graph, wide_on_paper)
 from .placeholders import guideline_grid, relations_overview, relations_placeholder
+from .tagged_pdf import row_header_on_paper
 
 
 class GuidelineGridDirective(SphinxDirective):
@@ -120,7 +121,7 @@ def render_overview(app: Sphinx, docname: str) -> list[nodes.Node]:
     body = nodes.tbody()
     for source_doc, source in ordered:
         row = nodes.row()
-        row += nodes.entry("", nodes.paragraph("", "", _aligned_on_paper("raggedright"),
+        row += nodes.entry("", nodes.paragraph("", "", _aligned_on_paper("raggedright"), row_header_on_paper(),
                                                _link(app, docname, source_doc, numbered_title(source))))
         for _target_doc, target in ordered:
             out = target["slug"] in source["relations"]

@@ -19,9 +19,8 @@
   the table would overflow the page (the relations matrix did, by 103 pt).
 - What the structure lacks (the accessibility statement, source/toegankelijkheid.md, says it to readers):
   the table of contents is tagged as plain paragraphs; table rules and colours and card frames are not
-  artifacts; the relations matrix has no row headers; footnote text sits in the paragraph that refers to
-  it; xetex writes no space characters; no /Lang on Dutch names in the English edition; not checked
-  against PDF/UA.
+  artifacts; footnote text sits in the paragraph that refers to it; xetex writes no space characters; no
+  /Lang on Dutch names in the English edition; not checked against PDF/UA.
 """
 
 from __future__ import annotations
@@ -68,6 +67,11 @@ def _figures_with_alt(app: Sphinx, doctree: nodes.document, docname: str) -> Non
             node.parent.insert(node.parent.index(node), nodes.raw(
                 "", r"\handbookfigure{%s}{" % escape(node["alt"]), format="latex"))
             node.parent.insert(node.parent.index(node) + 1, nodes.raw("", "}", format="latex"))
+
+
+def row_header_on_paper() -> nodes.raw:
+    """Put into a table cell's paragraph: in the tagged PDF the cell is a header of its row (TH, /Scope /Row)."""
+    return nodes.raw("", r"\handbookrowheader ", format="latex")
 
 
 def _copy_style(app: Sphinx, exception) -> None:
