@@ -161,6 +161,20 @@ def test_headings_are_in_order(tagged):
 
 
 @pytest.mark.tagged_pdf
+def test_table_of_contents_is_tagged_as_one(tagged):
+    language, _pdf, _reader, tree, _marked = tagged
+    tocs = [e for e in tree.walk() if e.kind == "TOC"]
+    assert len(tocs) == 1 and tocs[0].kids and {item.kind for item in tocs[0].kids} == {"TOCI"}
+    # every line links to its heading, and the link says which (its title, without the number)
+    links = [link for item in tocs[0].kids for link in item.walk() if link.kind == "Link"]
+    assert len(links) == len(tocs[0].kids)
+    described = [link.contents[0] for link in links]
+    titles = [localized(g, language, g.title) for g in sources.guidelines()]
+    assert [d for d in described if d in titles] == titles
+    assert len(described) > 5 * len(titles)  # the chapters' sections too
+
+
+@pytest.mark.tagged_pdf
 def test_lists_are_tagged_as_lists(tagged):
     _language, _pdf, _reader, tree, marked = tagged
     lists = [e for e in tree.walk() if e.kind == "L"]

@@ -2,7 +2,8 @@
 
 - ``\\DocumentMetadata{testphase=phase-II, lang=...}`` must precede ``\\documentclass``; Sphinx's template
   has no hook there, so ``templates/latex.tex.jinja`` writes it and then includes Sphinx's own template.
-- ``handbooktagging.sty`` tags what LaTeX 2022 leaves untagged: sections and headings, lists, tables.
+- ``handbooktagging.sty`` tags what LaTeX 2022 leaves untagged: sections and headings (at the level after
+  their section's), lists, tables (header cells with /Scope), the table of contents, the instrument cards.
 - The relations diagram becomes a Figure with the graphviz node's alternative text.
 - ``handbooktagging.sty`` also replaces three data structures of tagpdf 0.98a that made every LaTeX run
   quadratic in the document's length (one xelatex run of the 131-page tagged edition: 750 s of CPU
@@ -18,9 +19,9 @@
   therefore has a fixed width (p-type, ``\\X``/``\\Y``); a ``c``/``l`` column would take 1/n of the line and
   the table would overflow the page (the relations matrix did, by 103 pt).
 - What the structure lacks (the accessibility statement, source/toegankelijkheid.md, says it to readers):
-  the table of contents is tagged as plain paragraphs; table rules and colours and card frames are not
-  artifacts; footnote text sits in the paragraph that refers to it; xetex writes no space characters; no
-  /Lang on Dutch names in the English edition; not checked against PDF/UA.
+  the table of contents' dots, table rules and colours and card frames are not artifacts; footnote text
+  sits in the paragraph that refers to it; xetex writes no space characters; no /Lang on Dutch names in
+  the English edition; not checked against PDF/UA.
 """
 
 from __future__ import annotations
