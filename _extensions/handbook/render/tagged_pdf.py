@@ -2,6 +2,8 @@
 
 - ``\\DocumentMetadata{testphase=phase-II, lang=...}`` must precede ``\\documentclass``; Sphinx's template
   has no hook there, so ``templates/latex.tex.jinja`` writes it and then includes Sphinx's own template.
+  Its XMP metadata dates the PDF by the time of the .log file (and derives an id from it): the dates are
+  set from SOURCE_DATE_EPOCH, or two builds would differ.
 - ``handbooktagging.sty`` tags what LaTeX 2022 leaves untagged: sections and headings (at the level after
   their section's), lists, tables (header cells with /Scope), the table of contents, the instrument cards.
 - The relations diagram becomes a Figure with the graphviz node's alternative text.
@@ -26,6 +28,9 @@
 
 from __future__ import annotations
 
+import os
+import uuid
+from datetime import datetime, timezone
 from pathlib import Path
 
 from docutils import nodes
@@ -45,7 +50,22 @@ def document_metadata(config: Config) -> str:
         return ""
     edition = config.handbook_editions.get(config.language, {})
     language = edition.get("pdf_language_tag", config.language)
-    return r"\DocumentMetadata{testphase=phase-II, pdfversion=1.7, lang=%s}" % language
+    return r"\DocumentMetadata{testphase=phase-II, pdfversion=1.7, lang=%s}" % language + fixed_dates(language)
+
+
+# the dates of the PDF's XMP metadata and /Info, which \DocumentMetadata takes from the .log file's time
+def fixed_dates(language: str) -> str:
+    """With SOURCE_DATE_EPOCH (build.py sets it), the build date and an instance id made from it and the
+    edition, so that two builds give the same bytes."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if not epoch:
+        return ""
+    stamp = datetime.fromtimestamp(int(epoch), tz=timezone.utc).strftime("D:%Y%m%d%H%M%SZ")
+    instance = uuid.uuid5(uuid.NAMESPACE_URL, f"handbook-pdf/{language}/{epoch}")
+    properties = (("document", "pdfcreationdate", stamp), ("document", "pdfmoddate", stamp),
+                  ("hyperref", "pdfmetadate", stamp), ("hyperref", "pdfdate", stamp),
+                  ("hyperref", "pdfinstanceid", f"uuid:{instance}"))
+    return "".join("\n\\AddToDocumentProperties[%s]{%s}{%s}" % p for p in properties)
 
 
 def _use_template(app: Sphinx, config: Config) -> None:
