@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+from html import unescape
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,9 +23,6 @@ import sources
 from test_pdf import CHAPTER, localized, pdf_of
 
 pytestmark = pytest.mark.publication
-# The structure tests need PDFs built with handbook_pdf_tagging = True (off by default, see render/tagged_pdf.py);
-# they are deselected in the default run (pyproject.toml) and run with `pytest -m tagged_pdf` on such a build.
-# test_no_heading_ends_a_page runs always.
 LANGUAGE_TAG = {"nl": "nl-NL", "en": "en-GB"}
 DIAGRAM_ALT = {"nl": "Diagram van de relaties tussen de richtlijnen",
                "en": "Diagram of the relations between the guidelines"}
@@ -43,6 +41,7 @@ class Element:
 
     kind: str
     alt: str = ""
+    scope: str = ""  # /Scope of a table header cell (its /A attribute)
     contents: list[str] = field(default_factory=list)  # /Contents of its link annotations
     kids: list[Element] = field(default_factory=list)
     own_text: list[tuple[int, int]] = field(default_factory=list)  # (page, MCID) in order
@@ -98,7 +97,9 @@ def structure(reader: PdfReader) -> Element:
         kind = str(node.get("/S", "/StructTreeRoot"))[1:]
         while "/" + kind in role_map:
             kind = role_map["/" + kind][1:]
-        element = Element(kind, alt=str(node.get("/Alt", "")))
+        attributes = resolve(node.get("/A", DictionaryObject()))
+        scope = str(attributes.get("/Scope", ""))[1:] if isinstance(attributes, DictionaryObject) else ""
+        element = Element(kind, alt=str(node.get("/Alt", "")), scope=scope)
         if "/Pg" in node:
             page = page_index.get(node.raw_get("/Pg").idnum, page)
         kids = node.get("/K")
@@ -160,6 +161,20 @@ def test_headings_are_in_order(tagged):
 
 
 @pytest.mark.tagged_pdf
+def test_table_of_contents_is_tagged_as_one(tagged):
+    language, _pdf, _reader, tree, _marked = tagged
+    tocs = [e for e in tree.walk() if e.kind == "TOC"]
+    assert len(tocs) == 1 and tocs[0].kids and {item.kind for item in tocs[0].kids} == {"TOCI"}
+    # every line links to its heading, and the link says which (its title, without the number)
+    links = [link for item in tocs[0].kids for link in item.walk() if link.kind == "Link"]
+    assert len(links) == len(tocs[0].kids)
+    described = [link.contents[0] for link in links]
+    titles = [localized(g, language, g.title) for g in sources.guidelines()]
+    assert [d for d in described if d in titles] == titles
+    assert len(described) > 5 * len(titles)  # the chapters' sections too
+
+
+@pytest.mark.tagged_pdf
 def test_lists_are_tagged_as_lists(tagged):
     _language, _pdf, _reader, tree, marked = tagged
     lists = [e for e in tree.walk() if e.kind == "L"]
@@ -168,7 +183,8 @@ def test_lists_are_tagged_as_lists(tagged):
         assert element.kids and all(kid.kind == "LI" for kid in element.kids), [k.kind for k in element.kids]
         for item in element.kids:
             assert [kid.kind for kid in item.kids] == ["Lbl", "LBody"], [k.kind for k in item.kids]
-            assert item.kids[0].text(marked) in {"•", "–", "-"} or re.fullmatch(r"\d+\.", item.kids[0].text(marked))
+            # bullets, numbers, and the phase checklists' box
+            assert item.kids[0].text(marked) in {"•", "–", "-", "□"} or re.fullmatch(r"\d+\.", item.kids[0].text(marked))
             assert item.kids[1].text(marked), "an empty list item"
 
 
@@ -189,22 +205,41 @@ def test_links_and_figures_have_alternative_text(tagged):
 
 
 @pytest.mark.tagged_pdf
-def test_relations_table_has_header_cells(tagged):
+def test_tables_have_rows_and_header_cells(tagged):
     _language, _pdf, _reader, tree, marked = tagged
     tables = [e for e in tree.walk() if e.kind == "Table"]
-    assert len(tables) == 1
-    rows = tables[0].kids
-    assert all(row.kind == "TR" for row in rows) and len(rows) == 14  # header + 13 guidelines
-    assert all(len(row.kids) == 14 for row in rows)
-    assert {cell.kind for cell in rows[0].kids} == {"TH"}
-    assert {cell.kind for row in rows[1:] for cell in row.kids} == {"TD"}
-    assert [cell.text(marked) for cell in rows[0].kids[1:]] == [str(n) for n in range(1, 14)]
+    assert len(tables) == 1 + len(sources.guidelines())  # the relations matrix, the instruments per guideline
+    for table in tables:
+        assert table.kids and all(row.kind == "TR" for row in table.kids), [row.kind for row in table.kids]
+        header, *body = table.kids
+        assert {(cell.kind, cell.scope) for cell in header.kids} == {("TH", "Column")}
+        # the first column names the row (a guideline, an instrument): its header
+        assert body and {(row.kids[0].kind, row.kids[0].scope) for row in body} == {("TH", "Row")}
+        assert {cell.kind for row in body for cell in row.kids[1:]} == {"TD"}
+        assert all(len(row.kids) == len(header.kids) for row in body)
+    matrix = next(table for table in tables if len(table.kids[0].kids) == 14)
+    assert len(matrix.kids) == 14  # header + 13 guidelines
+    assert [cell.text(marked) for cell in matrix.kids[0].kids[1:]] == [str(n) for n in range(1, 14)]
+
+
+def cards_in_book_order(site: Path, language: str, guideline) -> list[str]:
+    """The names of a guideline's instrument cards in the order the edition shows them (its HTML page, the
+    same document as the PDF's chapter)."""
+    html = (site / language / f"{guideline.docname}.html").read_text(encoding="utf-8")
+    grid = html[html.index("action-cards"):]
+    names = [card.shown(language, "title") for card in guideline.cards]
+    titles = [unescape(re.sub(r"<[^>]+>", "", title))
+              for title in re.findall(r'<p class="sd-card-title[^"]*">(.*?)</p>', grid, re.S)]
+    titles = [title for title in titles if title in names]  # not the cards of related guidelines further on
+    assert sorted(titles) == sorted(names), (guideline.slug, titles)
+    return titles
 
 
 @pytest.mark.tagged_pdf
-def test_text_follows_the_reading_order_without_headers_and_footers(tagged):
+def test_text_follows_the_reading_order_without_headers_and_footers(tagged, site):
     language, _pdf, _reader, tree, marked = tagged
     text = squeeze(tree.text(marked))
+    get_started = squeeze({"nl": "Direct aan de slag", "en": "Get started"}[language])
     positions = []
     for guideline in sources.guidelines():
         heading = squeeze(f"{CHAPTER[language]} {guideline.number}: {localized(guideline, language, guideline.title)}")
@@ -213,11 +248,19 @@ def test_text_follows_the_reading_order_without_headers_and_footers(tagged):
         positions.append(start)
         end = text.find(squeeze(f"{CHAPTER[language]} {guideline.number + 1}:"), start)
         chapter = text[start:end if end > 0 else len(text)]
-        cards = [squeeze(localized(guideline, language, card.title)) for card in guideline.cards]
-        found = [chapter.find(card) for card in cards]
-        assert -1 not in found and found == sorted(found), (guideline.slug, cards)
+        # the cards stand in two columns on paper; read, they follow each other as in the book
+        cards = chapter[chapter.index(get_started):]
+        position = 0
+        for name in cards_in_book_order(site, language, guideline):
+            position = cards.find(squeeze(name), position)
+            assert position >= 0, (guideline.slug, name)
     assert positions == sorted(positions)
-    # the page numbers in the footers are not part of the text
+    # every card is one Div: its badge and name, description and link together
+    divs = [e for e in tree.walk() if e.kind == "Div"]
+    assert len(divs) == sum(len(guideline.cards) for guideline in sources.guidelines())
+    assert all(div.kids and {kid.kind for kid in div.kids} <= {"P", "Link"} for div in divs)
+
+
 # --- a heading never ends a page ------------------------------------------------------------------------------
 
 def page_lines(pdf: Path) -> list[list[str]]:

@@ -25,6 +25,7 @@ from ..model.phases import PHASES
 from ..model.registry import phases_of
 from ..model.statuses import STATUSES
 from . import design
+from .tagged_pdf import row_header_on_paper
 from .nodes import (card_body, card_footer, card_title, disabled_button, filter_form, instrument_card,
                     instrument_cards, instrument_item, link_button, on_paper, on_screen, status_badge)
 
@@ -205,7 +206,9 @@ def _overview_item(entry: dict, texts: Texts, slug: str) -> instrument_item:
 
 def _paper_row(entry: dict, texts: Texts) -> nodes.row:
     row = nodes.row()
-    for cell in (texts.name(entry, nodes.paragraph),
+    name = texts.name(entry, nodes.paragraph)
+    name.insert(0, row_header_on_paper())
+    for cell in (name,
                  nodes.paragraph("", str(STATUSES[entry["status"]].label)),
                  texts.node(entry["kind"], nodes.paragraph),
                  nodes.paragraph("", "", nodes.raw("", r"{\handbookurlbreaks ", format="latex"),

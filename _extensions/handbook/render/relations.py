@@ -19,6 +19,7 @@ from . import design
 from .nodes import (card_title, guideline_card, guideline_cards, narrow_on_paper, page_reference,
                     relations_graph, wide_on_paper)
 from .placeholders import guideline_grid, relations_overview, relations_placeholder
+from .tagged_pdf import row_header_on_paper
 
 
 class GuidelineGridDirective(SphinxDirective):
@@ -113,27 +114,37 @@ def render_overview(app: Sphinx, docname: str) -> list[nodes.Node]:
     header_row = nodes.row()
     header_row += nodes.entry("", nodes.paragraph("", str(_("Richtlijn"))))
     for target_doc, target in ordered:
-        header_row += nodes.entry("", nodes.paragraph("", "", _link(app, docname, target_doc, str(target["number"]))))
+        header_row += nodes.entry("", nodes.paragraph("", "", _aligned_on_paper("centering"),
+                                                      _link(app, docname, target_doc, str(target["number"]))))
     head += header_row
     group += head
     body = nodes.tbody()
     for source_doc, source in ordered:
         row = nodes.row()
-        row += nodes.entry("", nodes.paragraph("", "", _link(app, docname, source_doc, numbered_title(source))))
+        row += nodes.entry("", nodes.paragraph("", "", _aligned_on_paper("raggedright"), row_header_on_paper(),
+                                               _link(app, docname, source_doc, numbered_title(source))))
         for _target_doc, target in ordered:
             out = target["slug"] in source["relations"]
             back = source["slug"] in target["relations"]
             mark = "↔" if out and back else "→" if out else "←" if back else ""
-            row += nodes.entry("", nodes.paragraph(mark, mark))
+            row += nodes.entry("", nodes.paragraph(mark, "", _aligned_on_paper("centering"), nodes.Text(mark)))
         body += row
     group += body
     legend = str(_("→ de richtlijn in de rij verwijst naar de richtlijn in de kolom; "
                    "← de richtlijn in de kolom verwijst naar die in de rij; ↔ beide."))
-    colspec = addnodes.tabular_col_spec(spec=r"|\Y{0.3}|*{%d}{c|}" % len(ordered))
+    # fixed widths, no natural-width columns: in the tagged PDF varwidth cannot measure a cell (tagpdf's
+    # marks in it), so a ``c`` column would take 1/14 of the line and the table would overflow the page
+    colspec = addnodes.tabular_col_spec(spec=r"|\Y{0.26}|*{%d}{\Y{%.4f}|}" % (len(ordered), 0.74 / len(ordered)))
     matrix = wide_on_paper("", colspec, table, nodes.paragraph(legend, legend, classes=["relations-legend"]),
                            columns=len(ordered))
     listing = narrow_on_paper("", _paper_relation_list(app, docname, ordered), columns=len(ordered))
     return [matrix, listing, graph(app, docname, ordered)]
+
+
+def _aligned_on_paper(alignment: str) -> nodes.raw:
+    """A p column's cell is justified, and varwidth resets the column's own alignment: the cell's paragraph
+    aligns itself (``\\centering`` or ``\\raggedright`` applies to the paragraph it ends)."""
+    return nodes.raw("", "\\%s " % alignment, format="latex")
 
 
 def graph(app: Sphinx, docname: str, ordered: list[tuple[str, dict]]) -> relations_graph:

@@ -2,7 +2,10 @@
 
 - ``\\DocumentMetadata{testphase=phase-II, lang=...}`` must precede ``\\documentclass``; Sphinx's template
   has no hook there, so ``templates/latex.tex.jinja`` writes it and then includes Sphinx's own template.
-- ``handbooktagging.sty`` tags what LaTeX 2022 leaves untagged: sections and headings, lists, tables.
+  Its XMP metadata dates the PDF by the time of the .log file (and derives an id from it): the dates are
+  set from SOURCE_DATE_EPOCH, or two builds would differ.
+- ``handbooktagging.sty`` tags what LaTeX 2022 leaves untagged: sections and headings (at the level after
+  their section's), lists, tables (header cells with /Scope), the table of contents, the instrument cards.
 - The relations diagram becomes a Figure with the graphviz node's alternative text.
 - ``handbooktagging.sty`` also replaces three data structures of tagpdf 0.98a that made every LaTeX run
   quadratic in the document's length (one xelatex run of the 131-page tagged edition: 750 s of CPU
@@ -11,14 +14,23 @@
   tagged edition's last run uses 4.93 million (untagged: 1.9 million), and a run from an unsettled .aux
   stopped with "TeX capacity exceeded". The LaTeX folder's latexmkrc gives xelatex more (``extra_mem_top``,
   a web2c setting read from the environment).
-- Off by default (``handbook_pdf_tagging = True`` turns it on): tagged, varwidth cannot re-measure Sphinx's
-  table cells (marks and specials in them: 1,440 "Failed to reprocess" warnings), so the relations table
-  is 103 pt too wide and its last column falls off the page. Untagged, one edition's PDF takes 8 s of CPU;
-  tagged about 2 minutes (4 xelatex runs).
+- On by default (``handbook_pdf_tagging = False`` turns it off). Untagged, one edition's PDF takes 8 s of
+  CPU; tagged about 2 minutes (4 xelatex runs).
+- Tables: tagged, varwidth cannot re-measure a table cell (tagpdf's marks and specials in it: "Failed to
+  reprocess" warnings), so a cell takes its column's full width. Every column of the handbook's tables
+  therefore has a fixed width (p-type, ``\\X``/``\\Y``); a ``c``/``l`` column would take 1/n of the line and
+  the table would overflow the page (the relations matrix did, by 103 pt).
+- What the structure lacks (the accessibility statement, source/toegankelijkheid.md, says it to readers):
+  the table of contents' dots, table rules and colours and card frames are not artifacts; footnote text
+  sits in the paragraph that refers to it; xetex writes no space characters; no /Lang on Dutch names in
+  the English edition; not checked against PDF/UA.
 """
 
 from __future__ import annotations
 
+import os
+import uuid
+from datetime import datetime, timezone
 from pathlib import Path
 
 from docutils import nodes
@@ -38,7 +50,22 @@ def document_metadata(config: Config) -> str:
         return ""
     edition = config.handbook_editions.get(config.language, {})
     language = edition.get("pdf_language_tag", config.language)
-    return r"\DocumentMetadata{testphase=phase-II, pdfversion=1.7, lang=%s}" % language
+    return r"\DocumentMetadata{testphase=phase-II, pdfversion=1.7, lang=%s}" % language + fixed_dates(language)
+
+
+# the dates of the PDF's XMP metadata and /Info, which \DocumentMetadata takes from the .log file's time
+def fixed_dates(language: str) -> str:
+    """With SOURCE_DATE_EPOCH (build.py sets it), the build date and an instance id made from it and the
+    edition, so that two builds give the same bytes."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if not epoch:
+        return ""
+    stamp = datetime.fromtimestamp(int(epoch), tz=timezone.utc).strftime("D:%Y%m%d%H%M%SZ")
+    instance = uuid.uuid5(uuid.NAMESPACE_URL, f"handbook-pdf/{language}/{epoch}")
+    properties = (("document", "pdfcreationdate", stamp), ("document", "pdfmoddate", stamp),
+                  ("hyperref", "pdfmetadate", stamp), ("hyperref", "pdfdate", stamp),
+                  ("hyperref", "pdfinstanceid", f"uuid:{instance}"))
+    return "".join("\n\\AddToDocumentProperties[%s]{%s}{%s}" % p for p in properties)
 
 
 def _use_template(app: Sphinx, config: Config) -> None:
@@ -63,6 +90,11 @@ def _figures_with_alt(app: Sphinx, doctree: nodes.document, docname: str) -> Non
             node.parent.insert(node.parent.index(node) + 1, nodes.raw("", "}", format="latex"))
 
 
+def row_header_on_paper() -> nodes.raw:
+    """Put into a table cell's paragraph: in the tagged PDF the cell is a header of its row (TH, /Scope /Row)."""
+    return nodes.raw("", r"\handbookrowheader ", format="latex")
+
+
 def _copy_style(app: Sphinx, exception) -> None:
     copy_style(app, exception, STYLE)
 
@@ -82,7 +114,7 @@ def _give_latex_more_memory(app: Sphinx, exception) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    app.add_config_value("handbook_pdf_tagging", False, "env", bool)  # off: varwidth table cells (docstring)
+    app.add_config_value("handbook_pdf_tagging", True, "env", bool)
     app.connect("config-inited", _use_template)
     app.connect("builder-inited", _latex_context)
     app.connect("doctree-resolved", _figures_with_alt, priority=700)
