@@ -66,8 +66,18 @@ def latex_to_pdf(language: str, cache: Path) -> tuple[Path, float]:
     latex_dir = cache / language / "latex"
     env = dict(os.environ, LATEXMKOPTS="-silent", LATEXOPTS="-interaction=nonstopmode -halt-on-error",
                FORCE_SOURCE_DATE="1")
-    seconds = run(f"PDF of the '{language}' edition (log: {latex_dir})", ["make", "-C", str(latex_dir), "all-pdf"],
-                  env=env, stdout=subprocess.DEVNULL)
+    step = f"PDF of the '{language}' edition (log: {latex_dir})"
+    try:
+        seconds = run(step, ["make", "-C", str(latex_dir), "all-pdf"], env=env, stdout=subprocess.DEVNULL)
+    except StepFailed:
+        if not any(latex_dir.glob("*.aux")):
+            raise
+        # LaTeX reads what its last run wrote (.aux, .toc): files of an earlier version (one untagged, say)
+        # can stop it on every run. Once more from a clean folder (Sphinx's own `make clean`).
+        print(f"note: the '{language}' PDF failed; building it once more without the files of earlier LaTeX runs",
+              file=sys.stderr)
+        run(f"cleaning {latex_dir}", ["make", "-C", str(latex_dir), "clean"], stdout=subprocess.DEVNULL)
+        seconds = run(step, ["make", "-C", str(latex_dir), "all-pdf"], env=env, stdout=subprocess.DEVNULL)
     pdfs = sorted(latex_dir.glob(f"*-{language}.pdf"))  # not the images (graphviz-*.pdf)
     if len(pdfs) != 1:
         raise StepFailed(f"expected one PDF in {latex_dir}, found {len(pdfs)}")
