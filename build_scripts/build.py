@@ -119,8 +119,9 @@ def assemble(staging: Path, previous: Path, formats: set[str], languages: list[s
             shutil.copytree(previous / language, staging / language)
         if "pdf" in formats:
             shutil.copy2(results[language]["pdf_path"], downloads / results[language]["pdf_path"].name)
-    if "pdf" not in formats and (previous / "downloads").is_dir():
-        for pdf in (previous / "downloads").glob("*.pdf"):
+    for pdf in sorted((previous / "downloads").glob("*.pdf")):  # the last good PDF of an edition not built now
+        language = pdf.stem.rsplit("-", 1)[-1]
+        if language in editions and ("pdf" not in formats or language not in languages):
             shutil.copy2(pdf, downloads / pdf.name)
     for extra in (previous / lang for lang in editions if lang not in languages):
         if extra.is_dir():  # an edition not built this time: its last good build stays published

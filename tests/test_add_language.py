@@ -104,9 +104,19 @@ def test_the_new_edition_builds_its_site_and_pdf(frisian):
     latex = project / "build" / "cache" / "fy" / "latex"
     latex.mkdir(parents=True)
     (latex / "richtlijnen-digitale-systemen-1.0.0-fy.aux").write_text("\\relax\n\\commandofanolderversion\n")
+    # the last good site of the other editions: building one edition keeps their pages and PDFs
+    last = project / "build" / "site"
+    (last / "nl").mkdir(parents=True)
+    (last / "nl" / "index.html").write_text("the last good Dutch site")
+    (last / "downloads").mkdir()
+    (last / "downloads" / "richtlijnen-digitale-systemen-1.0.0-nl.pdf").write_text("the last good Dutch PDF")
+    (last / "downloads" / "handbook-1.0.0-xx.pdf").write_text("an edition that is gone")
     result = run_build(project, "--languages", "fy")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "building it once more without the files of earlier LaTeX runs" in result.stderr
+    assert (last / "nl" / "index.html").read_text() == "the last good Dutch site"
+    assert (last / "downloads" / "richtlijnen-digitale-systemen-1.0.0-nl.pdf").read_text() == "the last good Dutch PDF"
+    assert not (last / "downloads" / "handbook-1.0.0-xx.pdf").exists()
     assert "no hyphenation patterns for westernfrisian" in result.stdout  # and what it falls back to
     site = project / "build" / "site"
     page = (site / "fy" / "richtlijnen" / "inkoop" / "index.html").read_text(encoding="utf-8")
