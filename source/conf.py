@@ -72,6 +72,9 @@ html_theme_options = {
 today_fmt = "%d %B %Y"
 
 handbook_latex_root = "richtlijnen/index"
+# the published PDFs are tagged for screen readers (2 minutes of CPU per edition); HANDBOOK_PDF_TAGGING=0
+# gives an untagged draft in seconds, e.g. to check the layout
+handbook_pdf_tagging = os.environ.get("HANDBOOK_PDF_TAGGING", "1") != "0"
 latex_engine = "xelatex"
 latex_show_urls = "footnote"
 latex_use_xindy = False

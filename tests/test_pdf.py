@@ -157,3 +157,17 @@ def test_instruments_appendix_lists_every_instrument(edition):
     # every link is printed in full somewhere in the book (on the cards; in the table it may break at a hyphen)
     whole = text.replace(" ", "").replace("\n", "")
     assert [card.link for card in sources.instruments() if card.link and card.link not in whole] == []
+
+
+def test_an_untagged_draft_on_request(tmp_path):
+    """HANDBOOK_PDF_TAGGING=0 (conf.py): an untagged PDF in seconds, to check the layout; the published
+    ones (the session's build) are tagged."""
+    from conftest import copy_project, run_build  # noqa: PLC0415
+
+    project = copy_project(tmp_path / "project")
+    result = run_build(project, "--formats", "pdf", "--languages", "en", env={"HANDBOOK_PDF_TAGGING": "0"})
+    assert result.returncode == 0, result.stderr[-3000:]
+    info = subprocess.run(["pdfinfo", str(pdf_of(project / "build" / "site", "en"))], capture_output=True,
+                          text=True, check=True).stdout
+    assert re.search(r"^Tagged:\s+no$", info, re.M)
+    assert "Define your procurement strategy" in text_of(pdf_of(project / "build" / "site", "en"))
