@@ -7,6 +7,7 @@ child process, timed as the median of --runs runs with min and max:
 
     cold-html        both editions' HTML, fresh copy (no doctrees, no compiled catalogues)
     cold-pdf         both PDFs, fresh copy
+    cold-pdf-draft   both PDFs untagged (HANDBOOK_PDF_TAGGING=0: an author's layout check), fresh copy
     cold-all         the whole `make` (both HTML, both PDFs), fresh copy
     noop-html        `make html` again, nothing changed
     edit-en-msgstr   `make html` after editing one English msgstr (a body paragraph of --page)
@@ -287,9 +288,9 @@ def _apply_niceness() -> None:
     os.nice(NICENESS[0])
 
 
-def measured(command: list[str], cwd: Path, log: Path) -> Run:
+def measured(command: list[str], cwd: Path, log: Path, extra_env: dict[str, str] | None = None) -> Run:
     """Run one command as a child; wall time, CPU time and peak memory of its whole process tree."""
-    env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH}
+    env = {**os.environ, "SOURCE_DATE_EPOCH": SOURCE_DATE_EPOCH, **(extra_env or {})}
     niceness = NICENESS[0]
     with log.open("wb") as out:
         started = time.perf_counter()
@@ -360,11 +361,14 @@ class Scenario:
     cold: bool = False
     pdf: bool = False
     warm: bool = False  # built by the warm Sphinx worker (English HTML only), not by build.py
+    env: dict[str, str] = field(default_factory=dict)  # set for the build (an older revision may ignore it)
 
 
 SCENARIOS = [
     Scenario("cold-html", "cold HTML, both editions", "html", cold=True),
     Scenario("cold-pdf", "cold PDF, both editions", "pdf", cold=True, pdf=True),
+    Scenario("cold-pdf-draft", "cold untagged PDF drafts, both editions", "pdf", cold=True, pdf=True,
+             env={"HANDBOOK_PDF_TAGGING": "0"}),
     Scenario("cold-all", "cold whole build (make)", "html,pdf", cold=True, pdf=True),
     Scenario("noop-html", "make html, nothing changed", "html", edit=lambda project, slug, run: None),
     Scenario("edit-en-msgstr", "make html after 1 English msgstr", "html", edit=edit_en_msgstr),
@@ -457,7 +461,7 @@ class Bench:
                 shutil.rmtree(project)
             project = self.fresh(pristine)
             result = measured(build_command(project, scenario.formats, scenario.languages), project,
-                              self.workdir / f"{scenario.name}-{run}.log")
+                              self.workdir / f"{scenario.name}-{run}.log", scenario.env)
             self.say(f"  {scenario.name}{self.label} run {run}: {result.seconds:.2f} s")
             yield result
         if scenario.name == "cold-html":

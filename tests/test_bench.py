@@ -112,3 +112,13 @@ def test_against_a_revision_alternates_the_two_versions_run_by_run(tmp_path):
         assert side["scenarios"]["edit-registry"]["pages_changed"]["nl"]["median"] >= 1
     runs = [line.split(":")[0].strip() for line in result.stderr.splitlines() if " run " in line]
     assert runs[:4] == ["noop-html run 1", "noop-html (@HEAD) run 1", "noop-html run 2", "noop-html (@HEAD) run 2"]
+
+
+def test_the_draft_scenario_builds_untagged_pdfs(tmp_path):
+    """cold-pdf-draft sets HANDBOOK_PDF_TAGGING=0 (source/conf.py) for its builds, and measured() passes it."""
+    [draft] = [s for s in bench.SCENARIOS if s.name == "cold-pdf-draft"]
+    log = tmp_path / "child.log"
+    bench.measured([sys.executable, "-c", "import os; print(os.environ['HANDBOOK_PDF_TAGGING'])"], tmp_path, log,
+                   draft.env)
+    assert log.read_text().strip() == "0"
+    assert 'os.environ.get("HANDBOOK_PDF_TAGGING", "1") != "0"' in (ROOT / "source" / "conf.py").read_text()
