@@ -30,7 +30,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..render.latex_language import babel_package
 from .addresses import site_root_from, to_site_root
-from .remembered import remembered
+from .remembered import file_stamps, remembered
 
 
 REQUIRED = ("project", "subtitle", "language_name", "pdf_basename", "pdf_language_tag")
@@ -70,7 +70,7 @@ def _measure_progress(app: Sphinx, config: Config) -> None:
         if code != source:
             catalogues = sorted(po for folder in locale_dirs for po in (folder / code / "LC_MESSAGES").rglob("*.po"))
             texts = [(str(po), hashlib.sha256(po.read_bytes()).hexdigest()) for po in catalogues]
-            percent = remembered(app, f"progress-{code}", [texts, Path(__file__).stat().st_mtime_ns],
+            percent = remembered(app, f"progress-{code}", [texts, file_stamps([__file__])],
                                  lambda code=code: translation_percent(locale_dirs, code))
             if percent < 100:
                 progress[code] = percent

@@ -126,9 +126,12 @@ def _static_folders(app: Sphinx) -> list[Path]:
 def _templates(app: Sphinx) -> list[Path]:
     """The templates of the themes and the project; off Read the Docs, not furo's templates for it (its
     version menu, its ads), which are wholly inside ``{% if READTHEDOCS %}``."""
+    return [path for path in _all_templates(app) if _on_read_the_docs(app) or not _only_on_read_the_docs(path)]
+
+
+def _all_templates(app: Sphinx) -> list[Path]:
     folders = app.builder.theme.get_theme_dirs() + [Path(app.confdir, f) for f in app.config.templates_path]
-    return [path for folder in folders for path in Path(folder).rglob("*.html")
-            if _on_read_the_docs(app) or not _only_on_read_the_docs(path)]
+    return [path for folder in folders for path in Path(folder).rglob("*.html")]
 
 
 def _on_read_the_docs(app: Sphinx) -> bool:
@@ -174,13 +177,19 @@ def _extension_code(app: Sphinx) -> list[Path]:
     return files
 
 
+def _code(app: Sphinx) -> list[Path]:
+    """The scripts and code whose words may name a class: the static scripts, the handbook's, furo's and
+    sphinx-design's code, the HTML writers and the other extensions in use."""
+    return (_scripts(app) + list(HANDBOOK.rglob("*.py"))
+            + [*Path(furo.__file__).parent.glob("[!_]*.py"), Path(furo.__file__)]
+            + list(Path(sphinx_design.__file__).parent.rglob("*.py")) + list(WRITERS) + _extension_code(app))
+
+
 def classes_that_can_appear(app: Sphinx, theme_classes: set[str]) -> set[str]:
     """Of ``theme_classes`` (those furo's stylesheet names), the ones some page can have."""
     in_doctrees = node_types_in_use(app.env) | doctree_classes_in_use(app.env) | _made_when_written()
     absent = {name for name, made_for in WRITTEN_FOR.items() if not in_doctrees.intersection(made_for)}
-    code = _words(_templates(app) + _scripts(app) + list(HANDBOOK.rglob("*.py"))
-                  + [*Path(furo.__file__).parent.glob("[!_]*.py"), Path(furo.__file__)]
-                  + list(Path(sphinx_design.__file__).parent.rglob("*.py")) + list(WRITERS) + _extension_code(app))
+    code = _words(_templates(app) + _code(app))
 
     def named(words: frozenset[str], prefixes: frozenset[str]) -> set[str]:
         return {name for name in theme_classes
@@ -253,11 +262,8 @@ def _inputs(app: Sphinx, stylesheets: dict[str, str]) -> list:
     templates, also Read the Docs' own), the classes and node types of the doctrees, the other stylesheets."""
     from .design_css import STYLESHEET as DESIGN  # noqa: PLC0415
 
-    folders = app.builder.theme.get_theme_dirs() + [Path(app.confdir, f) for f in app.config.templates_path]
-    files = ([path for folder in folders for path in Path(folder).rglob("*.html")] + _scripts(app)
-             + list(HANDBOOK.rglob("*.py")) + list(Path(furo.__file__).parent.glob("*.py"))
-             + list(Path(sphinx_design.__file__).parent.rglob("*.py")) + list(WRITERS) + _extension_code(app))
-    return [stylesheets, node_types_in_use(app.env), doctree_classes_in_use(app.env), file_stamps(files),
+    return [stylesheets, node_types_in_use(app.env), doctree_classes_in_use(app.env),
+            file_stamps(_all_templates(app) + _code(app)),
             project_css(app), written_static(app, DESIGN), _on_read_the_docs(app),
             tinycss2.__version__]
 
