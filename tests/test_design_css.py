@@ -190,6 +190,21 @@ def test_the_remembered_cut_is_the_cut_made_anew(tmp_path):
     assert {name: (outdir / "_static" / name).read_bytes() for name in remembered} == remembered
 
 
+def test_an_edited_stylesheet_is_minified_again(tmp_path):
+    """The minified files are remembered between builds (site/minify.py): an edit must still reach the site."""
+    srcdir = shutil.copytree(ROOT, tmp_path / "site")
+    (srcdir / "_static").mkdir()
+    stylesheet = srcdir / "_static" / "site.css"
+    stylesheet.write_text(".a { color: red; }\n", encoding="utf-8")
+    conf = srcdir / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + '\nhtml_static_path = ["_static"]\n', encoding="utf-8")
+    outdir = sphinx_build(srcdir)
+    assert (outdir / "_static" / "site.css").read_text(encoding="utf-8") == ".a{color:red}\n"
+    stylesheet.write_text("/* the brand colour */\n.a { color: #003366; }\n", encoding="utf-8")
+    sphinx_build(srcdir)
+    assert (outdir / "_static" / "site.css").read_text(encoding="utf-8") == ".a{color:#003366}\n"
+
+
 # --- the published site ---------------------------------------------------------------------------------------
 
 def stylesheets(site: Path, page: Path) -> list[Path]:

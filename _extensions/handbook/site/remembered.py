@@ -1,5 +1,5 @@
-"""What the build derives, remembered between builds: the cut stylesheets (``design_css``, ``theme_css``) and
-the translation percentages (``editions``).
+"""What the build derives, remembered between builds: the cut stylesheets (``design_css``, ``theme_css``), the
+minified stylesheets and scripts (``minify``) and the translation percentages (``editions``).
 
 Cutting furo's and sphinx-design's stylesheets takes about 0.6 s per edition (tinycss2 parses 110 KB of
 CSS; the words of some 300 files are scanned), which an incremental build would pay even when none of it
