@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -34,10 +35,18 @@ class Term:
     note: str = ""
     forbidden: list[str] = field(default_factory=list)  # English forms not to use for this Dutch term
 
-    def __post_init__(self) -> None:
-        self.in_dutch = _pattern(self.dutch, DUTCH_ENDINGS)
-        self.in_english = _pattern(self.english, ENGLISH_ENDINGS)
-        self.forbidden_patterns = [(form, _pattern(form, ENGLISH_ENDINGS)) for form in self.forbidden]
+    # compiled when first used: a build whose catalogues were all checked before never needs them
+    @cached_property
+    def in_dutch(self) -> re.Pattern:
+        return _pattern(self.dutch, DUTCH_ENDINGS)
+
+    @cached_property
+    def in_english(self) -> re.Pattern:
+        return _pattern(self.english, ENGLISH_ENDINGS)
+
+    @cached_property
+    def forbidden_patterns(self) -> list[tuple[str, re.Pattern]]:
+        return [(form, _pattern(form, ENGLISH_ENDINGS)) for form in self.forbidden]
 
 
 def _pattern(term: str, endings: str) -> re.Pattern:
@@ -82,7 +91,6 @@ def load(path: Path, source: str = "nl", target: str = "en") -> list[Term]:
         if dutch not in terms:
             raise ValueError(f"{path}: the forbidden form {english!r} is for {dutch!r}, which has no English term")
         terms[dutch].forbidden.append(english)
-        terms[dutch].__post_init__()
     return sorted(terms.values(), key=lambda term: -len(term.dutch))  # longest first: "Uitvoeringswet AVG" before "AVG"
 
 
