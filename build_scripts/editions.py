@@ -7,12 +7,16 @@ The first edition is the source language; the others are translated in locale/<c
 from __future__ import annotations
 
 import re
+import sys
 import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT / "_extensions") not in sys.path:
+    sys.path.insert(0, str(ROOT / "_extensions"))
+from handbook.site.edition_keys import REQUIRED  # noqa: E402 (the extension checks the same keys)
+
 EDITIONS_FILE = ROOT / "source" / "_data" / "editions.toml"
-REQUIRED = ("project", "subtitle", "language_name", "pdf_basename", "pdf_language_tag")
 CODE = re.compile(r"^[a-z]{2,3}(_[A-Z]{2})?$")
 
 

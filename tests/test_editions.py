@@ -157,6 +157,30 @@ def test_the_extension_catalogue_translates_the_root_404_page():
     assert english.find("h2").get_text() == "Page not found" and not english.find("h2").get("lang")
 
 
+@pytest.mark.parametrize("text, expected", [
+    ('[nl]\nproject = "P"\nsubtitle = "-"\nlanguage_name = "Nederlands"\npdf_basename = "p"\n'
+     'pdf_language_tag = "nl-NL"\n\n[en]\nproject = "P"\n', ":8: the edition [en] lacks subtitle, language_name, pdf_basename, pdf_language_tag"),
+    ('[NL]\nproject = "P"\n', ":1: [NL] is not a language code"),
+    ("[nl]\nproject = P\n", "not valid TOML"),
+])
+def test_the_build_scripts_name_the_line_and_what_an_edition_lacks(tmp_path, text, expected):
+    import editions  # build_scripts/editions.py
+
+    path = tmp_path / "editions.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(editions.EditionsError, match=re.escape(f"{path}") + ".*" + re.escape(expected)):
+        editions.load(path)
+
+
+def test_the_extension_asks_for_the_same_keys(make_app, tmp_path):
+    from sphinx.errors import ConfigError
+
+    incomplete = {code: {key: value for key, value in edition.items() if key != "pdf_language_tag"}
+                  for code, edition in EDITIONS.items()}
+    with pytest.raises(ConfigError, match="handbook_editions\\['nl'\\] lacks pdf_language_tag"):
+        build_copy(make_app, ROOT, tmp_path / "src", "nl", handbook_editions=incomplete)
+
+
 def test_hyphenation_note_names_the_fallback():
     assert hyphenation_note("nl", EDITIONS["nl"]) is None
     assert hyphenation_note("en", EDITIONS["en"]) is None

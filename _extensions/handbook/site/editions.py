@@ -30,10 +30,8 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..render.latex_language import babel_package
 from .addresses import site_root_from, to_site_root
+from .edition_keys import REQUIRED
 from .remembered import file_stamps, remembered
-
-
-REQUIRED = ("project", "subtitle", "language_name", "pdf_basename", "pdf_language_tag")
 
 
 def pdf_filename(config: Config, language: str) -> str:
