@@ -159,8 +159,8 @@ def po_files(paths: list[Path]) -> list[Path]:
 def check(paths: list[Path] | None = None, glossary_file: Path | None = GLOSSARY,
           remembered_in: Path | None = None) -> tuple[list[Path], list[Finding]]:
     """The gate: the catalogues checked and every finding. GateError when the check cannot run.
-    ``remembered_in``: a file that keeps the findings of each catalogue between runs (build.py's cache),
-    keyed by the catalogue's text, the glossary's and the checking code's."""
+    ``remembered_in``: a file that keeps the findings of each catalogue between runs (build.py's cache, the
+    live preview's), keyed by the catalogue's text, the glossary's and the checking code's."""
     if shutil.which("msgfmt", path="/usr/bin:/bin") is None:
         raise GateError("msgfmt not found: install the Debian package 'gettext' (make installs it).")
     files = po_files(paths or [p for p in DEFAULT_PATHS if p.exists()])
@@ -171,25 +171,9 @@ def check(paths: list[Path] | None = None, glossary_file: Path | None = GLOSSARY
         terms = glossary.load(glossary_file) if glossary_file and glossary_file.exists() else []
     except ValueError as exc:
         raise GateError(str(exc)) from exc
-    glossary_stamp = _stamp(glossary_file) if terms else None
     if remembered_in is not None:
         return files, _check_remembered(files, terms, glossary_file if terms else None, remembered_in)
-    return files, [finding for path in files for finding in _check_file_cached(path, terms, glossary_stamp)]
-
-
-_checked: dict[tuple, list[Finding]] = {}  # a long-lived caller (the live preview) re-checks only what changed
-
-
-def _stamp(path: Path) -> tuple:
-    status = path.stat()
-    return str(path.resolve()), status.st_mtime_ns, status.st_size
-
-
-def _check_file_cached(path: Path, terms: list[glossary.Term], glossary_stamp) -> list[Finding]:
-    key = (_stamp(path), glossary_stamp)
-    if key not in _checked:
-        _checked[key] = check_file(path, terms)
-    return _checked[key]
+    return files, [finding for path in files for finding in check_file(path, terms)]
 
 
 CHECKING_CODE = (Path(__file__), Path(glossary.__file__), MARKUP_FILE)

@@ -32,6 +32,7 @@ class WarmBuilder(Builder):
 
     worker: SphinxWorker | None = None
     catalogues: list[Path] | None = None  # what the translation gate checks (default: the project's)
+    gate_store: Path | None = None  # where the gate keeps its findings between saves (check_po.check)
 
     def __call__(self, *, changed_paths: Sequence[Path]) -> None:
         if changed_paths:
@@ -62,7 +63,7 @@ class WarmBuilder(Builder):
 
     def _translations_pass(self) -> bool:
         try:
-            files, findings = check_po.check(self.catalogues)
+            files, findings = check_po.check(self.catalogues, remembered_in=self.gate_store)
         except check_po.GateError as exc:
             findings, message = [exc], ""
         else:
@@ -89,6 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--port", type=int, default=8000)
     args = parser.parse_args(argv)
     autobuild.Builder = WarmBuilder  # sphinx-autobuild builds through this class (pinned version, tested)
+    WarmBuilder.gate_store = ROOT / "build" / "cache" / f"serve-{args.language}" / "check-po.json"
     autobuild.main(autobuild_arguments(args.language, args.port))
     return 0
 
