@@ -44,34 +44,48 @@ def published(config: Config) -> list[str]:
     return [code for code, edition in config.handbook_editions.items() if not edition.get("draft")]
 
 
-def translation_percent(locale_dirs: list[Path], language: str) -> int:
-    """Whole percent of the edition's messages that are translated (not fuzzy), rounded down, as
-    ``make stats`` counts them (every catalogue in ``<locale_dir>/<language>/LC_MESSAGES``)."""
+def catalogues_of(locale_dirs: list[Path], language: str) -> list[Path]:
+    return sorted(po for folder in locale_dirs for po in (folder / language / "LC_MESSAGES").rglob("*.po"))
+
+
+def message_counts(po: Path) -> list[int]:
+    """[messages, translated (not fuzzy)] of one catalogue."""
     messages = translated = 0
-    for locale_dir in locale_dirs:
-        for po in sorted((locale_dir / language / "LC_MESSAGES").rglob("*.po")):
-            with po.open("rb") as source:
-                for message in read_po(source, locale=None):
-                    if message.id:
-                        messages += 1
-                        translated += bool(message.string) and not message.fuzzy
+    with po.open("rb") as source:
+        for message in read_po(source, locale=None):
+            if message.id:
+                messages += 1
+                translated += bool(message.string) and not message.fuzzy
+    return [messages, translated]
+
+
+def percent(counts: list[list[int]]) -> int:
+    """Whole percent of the messages that are translated, rounded down, as ``make stats`` counts them."""
+    messages, translated = (sum(column) for column in zip(*counts)) if counts else (0, 0)
     return math.floor(100 * translated / messages) if messages else 0
+
+
+def translation_percent(locale_dirs: list[Path], language: str) -> int:
+    """The edition's percentage over every catalogue in ``<locale_dir>/<language>/LC_MESSAGES``."""
+    return percent([message_counts(po) for po in catalogues_of(locale_dirs, language)])
 
 
 def _measure_progress(app: Sphinx, config: Config) -> None:
     """The translation percentage of every translated edition that is not complete. A config value with
-    rebuild "html": when a percentage changes, every page (whose language switch shows it) is written again."""
+    rebuild "html": when a percentage changes, every page (whose language switch shows it) is written again.
+    Each catalogue's counts are remembered apart: a translator's edit reads one catalogue again, not all."""
     source = config.handbook_source_language
     locale_dirs = [Path(app.srcdir, directory) for directory in config.locale_dirs]
     progress = {}
     for code in config.handbook_editions:
         if code != source:
-            catalogues = sorted(po for folder in locale_dirs for po in (folder / code / "LC_MESSAGES").rglob("*.po"))
-            texts = [(str(po), hashlib.sha256(po.read_bytes()).hexdigest()) for po in catalogues]
-            percent = remembered(app, f"progress-{code}", [texts, file_stamps([__file__])],
-                                 lambda code=code: translation_percent(locale_dirs, code))
-            if percent < 100:
-                progress[code] = percent
+            counts = []
+            for po in catalogues_of(locale_dirs, code):
+                name = "progress-" + hashlib.sha256(str(po).encode()).hexdigest()[:16]
+                key = [hashlib.sha256(po.read_bytes()).hexdigest(), file_stamps([__file__])]
+                counts.append(remembered(app, name, key, lambda po=po: message_counts(po)))
+            if (edition_percent := percent(counts)) < 100:
+                progress[code] = edition_percent
     config.handbook_edition_progress = progress
 
 
