@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import os
+import re
 import runpy
 import shutil
 import subprocess
@@ -62,6 +63,24 @@ def sphinx(builder: str, language: str, cache: Path) -> float:
                [sys.executable, "-m", "sphinx", *sphinx_arguments(builder, language, cache)])
 
 
+# latexmk warns on every LaTeX run that the .log is read as an input (the tagged PDF's metadata takes the
+# log file's date) and says itself that this can be ignored: 80 lines of it would hide what does matter
+LATEXMK_LOG_AS_INPUT = re.compile(r"^Latexmk: !+ Fls file lists log file as an input file for\n(?: {3}.*\n){4}",
+                                  re.MULTILINE)
+
+
+def make_pdf(step: str, latex_dir: Path, env: dict[str, str]) -> float:
+    """Sphinx's LaTeX Makefile; what latexmk says on stderr is printed when it is done (both editions build at
+    once: their messages do not interleave), without its warning about the .log."""
+    started = time.monotonic()
+    result = subprocess.run(["make", "-C", str(latex_dir), "all-pdf"], stdin=subprocess.DEVNULL,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, text=True, errors="replace")
+    sys.stderr.write(LATEXMK_LOG_AS_INPUT.sub("", result.stderr))
+    if result.returncode != 0:
+        raise StepFailed(f"{step} failed (exit {result.returncode}): make -C {latex_dir} all-pdf")
+    return time.monotonic() - started
+
+
 def latex_to_pdf(language: str, cache: Path) -> tuple[Path, float]:
     latex_dir = cache / language / "latex"
     # -xelatex: each LaTeX run writes an .xdv, converted to PDF once at the end (Sphinx's Makefile recommends it;
@@ -70,7 +89,7 @@ def latex_to_pdf(language: str, cache: Path) -> tuple[Path, float]:
                FORCE_SOURCE_DATE="1")
     step = f"PDF of the '{language}' edition (log: {latex_dir})"
     try:
-        seconds = run(step, ["make", "-C", str(latex_dir), "all-pdf"], env=env, stdout=subprocess.DEVNULL)
+        seconds = make_pdf(step, latex_dir, env)
     except StepFailed:
         if not any(latex_dir.glob("*.aux")):
             raise
@@ -79,7 +98,7 @@ def latex_to_pdf(language: str, cache: Path) -> tuple[Path, float]:
         print(f"note: the '{language}' PDF failed; building it once more without the files of earlier LaTeX runs",
               file=sys.stderr)
         run(f"cleaning {latex_dir}", ["make", "-C", str(latex_dir), "clean"], stdout=subprocess.DEVNULL)
-        seconds = run(step, ["make", "-C", str(latex_dir), "all-pdf"], env=env, stdout=subprocess.DEVNULL)
+        seconds = make_pdf(step, latex_dir, env)
     pdfs = sorted(latex_dir.glob(f"*-{language}.pdf"))  # not the images (graphviz-*.pdf)
     if len(pdfs) != 1:
         raise StepFailed(f"expected one PDF in {latex_dir}, found {len(pdfs)}")

@@ -58,10 +58,16 @@ def project_copy(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def site(project_copy: Path) -> Path:
-    """The whole publication (both editions, HTML and PDF), built once from a copy of the project."""
+def site_build(project_copy: Path) -> subprocess.CompletedProcess:
+    """The whole publication (both editions, HTML and PDF), built once from a copy of the project: what
+    build.py printed."""
     result = run_build(project_copy)
     assert result.returncode == 0, result.stdout + result.stderr
+    return result
+
+
+@pytest.fixture(scope="session")
+def site(project_copy: Path, site_build) -> Path:
     return project_copy / "build" / "site"
 
 

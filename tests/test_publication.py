@@ -33,6 +33,27 @@ def html_pages(site: Path, language: str) -> list[Path]:
     return sorted(p for p in (site / language).rglob("*.html") if "_static" not in p.parts)
 
 
+def test_a_good_build_prints_its_summary_and_nothing_to_ignore(site_build):
+    """A publisher sees what each edition took and where the site is, not latexmk's warning (on every LaTeX
+    run) that the .log file is read as an input, which it says itself can be ignored."""
+    assert "Fls file lists log file" not in site_build.stderr and "!!!!" not in site_build.stderr
+    assert site_build.stderr.strip() == "", site_build.stderr
+    assert re.search(r"^nl: html [\d.]+s, latex [\d.]+s, pdf [\d.]+s$", site_build.stdout, re.MULTILINE)
+    assert "site ready in" in site_build.stdout
+
+
+def test_latexmk_s_warning_is_dropped_and_nothing_else():
+    from build import LATEXMK_LOG_AS_INPUT
+
+    warning = ("Latexmk: !!!!!!!!!!! Fls file lists log file as an input file for\n"
+               "   rule 'xelatex'. I won't treat it as a source file.\n"
+               "   This situation can occur when the hyperxmp package is used with\n"
+               "   xelatex; the package reads the .log file's metadata to set current\n"
+               "   date and time.  In this case you can safely ignore this message.\n")
+    error = "Latexmk: Errors, so I did not complete making targets\n"
+    assert LATEXMK_LOG_AS_INPUT.sub("", warning * 3 + error + warning) == error
+
+
 def test_both_editions_have_the_same_pages(site):
     nl = {p.relative_to(site / "nl") for p in html_pages(site, "nl")}
     en = {p.relative_to(site / "en") for p in html_pages(site, "en")}
