@@ -44,9 +44,14 @@ class StepFailed(Exception):
     pass
 
 
-def run(step: str, command: list[str], **kwargs) -> float:
+def run(step: str, command: list[str], hide: re.Pattern | None = None, **kwargs) -> float:
+    """``hide``: what not to pass on of the command's stderr (printed when it is done, not as it comes)."""
     started = time.monotonic()
+    if hide is not None:
+        kwargs.update(stderr=subprocess.PIPE, text=True, errors="replace")
     result = subprocess.run(command, stdin=subprocess.DEVNULL, **kwargs)
+    if hide is not None:
+        sys.stderr.write(hide.sub("", result.stderr))
     if result.returncode != 0:
         raise StepFailed(f"{step} failed (exit {result.returncode}): {' '.join(map(str, command))}")
     return time.monotonic() - started
@@ -70,15 +75,10 @@ LATEXMK_LOG_AS_INPUT = re.compile(r"^Latexmk: !+ Fls file lists log file as an i
 
 
 def make_pdf(step: str, latex_dir: Path, env: dict[str, str]) -> float:
-    """Sphinx's LaTeX Makefile; what latexmk says on stderr is printed when it is done (both editions build at
-    once: their messages do not interleave), without its warning about the .log."""
-    started = time.monotonic()
-    result = subprocess.run(["make", "-C", str(latex_dir), "all-pdf"], stdin=subprocess.DEVNULL,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, text=True, errors="replace")
-    sys.stderr.write(LATEXMK_LOG_AS_INPUT.sub("", result.stderr))
-    if result.returncode != 0:
-        raise StepFailed(f"{step} failed (exit {result.returncode}): make -C {latex_dir} all-pdf")
-    return time.monotonic() - started
+    """Sphinx's LaTeX Makefile; latexmk's messages come when it is done (both editions build at once: they do
+    not interleave), without its warning about the .log."""
+    return run(step, ["make", "-C", str(latex_dir), "all-pdf"], hide=LATEXMK_LOG_AS_INPUT, env=env,
+               stdout=subprocess.DEVNULL)
 
 
 def latex_to_pdf(language: str, cache: Path) -> tuple[Path, float]:

@@ -254,6 +254,13 @@ def override_folder(app: Sphinx) -> Path:
     return Path(app.doctreedir) / "handbook-design-css"
 
 
+def source_static_folders(app: Sphinx) -> list[Path]:
+    """The folders of ``html_static_path`` that hold sources: not the one of files the build itself writes
+    (``override_folder``: the cut and minified copies), which no scan or key may count."""
+    return [Path(app.confdir, entry) for entry in app.config.html_static_path
+            if Path(app.confdir, entry) != override_folder(app)]
+
+
 def _add_static_folder(app: Sphinx) -> None:
     if app.builder.format == "html":
         folder = override_folder(app)
@@ -263,8 +270,7 @@ def _add_static_folder(app: Sphinx) -> None:
 
 def project_css(app: Sphinx) -> str:
     """The project's own stylesheets (``handbook.css``), which may read sphinx-design's custom properties."""
-    folders = [Path(app.confdir, entry) for entry in app.config.html_static_path if entry != str(override_folder(app))]
-    return "".join(path.read_text(encoding="utf-8") for folder in folders if folder.is_dir()
+    return "".join(path.read_text(encoding="utf-8") for folder in source_static_folders(app) if folder.is_dir()
                    and not folder.is_relative_to(FULL.parent) for path in sorted(folder.rglob("*.css")))
 
 

@@ -21,7 +21,7 @@ import rjsmin
 import tinycss2
 from sphinx.application import Sphinx
 
-from .design_css import minified, override_folder, write_static
+from .design_css import minified, source_static_folders, write_static
 from .remembered import file_stamps, remembered
 
 # files of the themes (furo, Sphinx's basic theme) that pages load
@@ -32,9 +32,8 @@ SOURCE_MAPS = ("styles/furo.css.map", "styles/furo-extensions.css.map", "scripts
 def _project_files(app: Sphinx, suffix: str) -> dict[str, Path]:
     """name in _static/ -> file, from the project's static folders (``source/_static``)."""
     found: dict[str, Path] = {}
-    for entry in app.config.html_static_path:
-        folder = Path(app.confdir, entry)
-        if folder.is_dir() and folder != override_folder(app) and folder.is_relative_to(app.confdir):
+    for folder in source_static_folders(app):
+        if folder.is_dir() and folder.is_relative_to(app.confdir):
             found |= {path.relative_to(folder).as_posix(): path for path in sorted(folder.rglob(f"*{suffix}"))}
     return found
 

@@ -43,8 +43,8 @@ import tinycss2
 from sphinx.application import Sphinx
 from sphinx.util import logging
 
-from .design_css import (FURO_EXTENSIONS, cut, doctree_classes_in_use, node_types_in_use, override_folder,
-                         project_css, write_static, written_static)
+from .design_css import (FURO_EXTENSIONS, cut, doctree_classes_in_use, node_types_in_use, project_css,
+                         source_static_folders, write_static, written_static)
 from .remembered import file_stamps, remembered
 
 logger = logging.getLogger(__name__)
@@ -118,12 +118,9 @@ def _words(paths: list[Path]) -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _static_folders(app: Sphinx) -> list[Path]:
-    """Where the scripts come from; not the folder of files the build itself writes (design_css, minify:
-    cut and minified copies of these), which would change the remembered cut's key after every cold build."""
+    """Where the scripts come from (the files the build writes would change the cut's key after a cold build)."""
     return ([Path(folder, "static") for folder in app.builder.theme.get_theme_dirs()]
-            + [Path(app.confdir, entry) for entry in app.config.html_static_path
-               if Path(app.confdir, entry) != override_folder(app)]
-            + [Path(sphinx_design.__file__).parent / "static"])
+            + source_static_folders(app) + [Path(sphinx_design.__file__).parent / "static"])
 
 
 def _templates(app: Sphinx) -> list[Path]:
